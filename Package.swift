@@ -1,0 +1,80 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Vigil target shares: Swift 6 language mode plus the upcoming features that keep
+/// imports and existentials explicit (see STYLE.md §1).
+let vigilSwiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Vigil",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vigil", targets: ["vigil"]),
+        .library(name: "VigilKit", targets: ["VigilKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // L0: domain values, regions, substances, hashing, seeded randomness. Foundation only.
+        .target(name: "VigilCore", swiftSettings: vigilSwiftSettings),
+        // L2: store protocols and query values.
+        .target(
+            name: "VigilStore",
+            dependencies: ["VigilCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: vigilSwiftSettings
+        ),
+        // L2: the embedded SQLite backend on GRDB.
+        .target(
+            name: "VigilStoreSQLite",
+            dependencies: ["VigilStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: vigilSwiftSettings
+        ),
+        // L2: streaming CSV and NDJSON readers, declarative mappings, validation.
+        .target(
+            name: "VigilIngest",
+            dependencies: ["VigilCore", "VigilStore"],
+            resources: [.copy("Mappings")],
+            swiftSettings: vigilSwiftSettings
+        ),
+        // L3: use cases shared by the CLI and (later) the server.
+        .target(
+            name: "VigilKit",
+            dependencies: ["VigilCore", "VigilStore", "VigilIngest", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Samples")],
+            swiftSettings: vigilSwiftSettings
+        ),
+        // Fixture loading and seeded generators shared by tests and the benchmark.
+        .target(name: "VigilTestSupport", dependencies: ["VigilCore", "VigilStore"], swiftSettings: vigilSwiftSettings),
+        // L5: the command-line composition root.
+        .executableTarget(
+            name: "vigil",
+            dependencies: [
+                "VigilKit", "VigilStoreSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: vigilSwiftSettings
+        ),
+        .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore", "VigilTestSupport"], swiftSettings: vigilSwiftSettings),
+        .testTarget(name: "VigilIngestTests", dependencies: ["VigilIngest", "VigilTestSupport"], swiftSettings: vigilSwiftSettings),
+        .testTarget(
+            name: "VigilStoreSQLiteTests",
+            dependencies: ["VigilStoreSQLite", "VigilTestSupport"],
+            swiftSettings: vigilSwiftSettings
+        ),
+        .testTarget(
+            name: "VigilKitTests",
+            dependencies: ["VigilKit", "VigilStoreSQLite", "VigilTestSupport"],
+            swiftSettings: vigilSwiftSettings
+        ),
+        .testTarget(name: "VigilTestSupportTests", dependencies: ["VigilTestSupport"], swiftSettings: vigilSwiftSettings),
+        .testTarget(name: "vigilTests", dependencies: ["VigilTestSupport"], swiftSettings: vigilSwiftSettings),
+    ]
+)

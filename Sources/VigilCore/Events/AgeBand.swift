@@ -1,0 +1,47 @@
+import Foundation
+
+/// A 10-year age band, the finest age detail Vigil keeps about a person.
+///
+/// Bands follow CDC WONDER's ten-year groups: under 15, 15–24, 25–34, …, 75–84, 85 and over.
+public enum AgeBand: String, Hashable, Sendable, Codable, CaseIterable {
+    case under15 = "0-14"
+    case from15to24 = "15-24"
+    case from25to34 = "25-34"
+    case from35to44 = "35-44"
+    case from45to54 = "45-54"
+    case from55to64 = "55-64"
+    case from65to74 = "65-74"
+    case from75to84 = "75-84"
+    case from85 = "85+"
+
+    /// The band that contains an age in whole years.
+    /// - Throws: ``DomainError`` `invalidValue` for a negative age or one over 120.
+    public init(age: Int) throws(DomainError) {
+        guard (0...120).contains(age) else {
+            throw DomainError(code: .invalidValue, message: "age \(age) is outside 0…120")
+        }
+        switch age {
+        case ..<15: self = .under15
+        case ..<25: self = .from15to24
+        case ..<35: self = .from25to34
+        case ..<45: self = .from35to44
+        case ..<55: self = .from45to54
+        case ..<65: self = .from55to64
+        case ..<75: self = .from65to74
+        case ..<85: self = .from75to84
+        default: self = .from85
+        }
+    }
+
+    /// Reads a band label such as `25-34` or `85+`.
+    /// - Throws: ``DomainError`` `invalidValue` listing the labels.
+    public init(label: some StringProtocol) throws(DomainError) {
+        let text = String(label.trimmingWhitespace()).replacingOccurrences(of: "–", with: "-")
+        guard let band = AgeBand(rawValue: text) else {
+            throw DomainError(
+                code: .invalidValue,
+                message: "unknown age band '\(label)'; use one of \(AgeBand.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self = band
+    }
+}

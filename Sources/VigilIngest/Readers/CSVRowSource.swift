@@ -1,0 +1,91 @@
+import VigilCore
+public import VigilStore
+
+/// Rows of a CSV file with a header line, as a ``RowSource``.
+public final class CSVRowSource<Input: ByteInput>: RowSource {
+    private let reader: CSVReader<Input>
+    private let origin: String
+    private var header: [String] = []
+    private var slots: [Int?] = []
+    private var issues: [RowIssue] = []
+
+    /// Reads CSV from an input; `origin` names it in errors.
+    public init(_ input: Input, origin: String) {
+        reader = CSVReader(input)
+        self.origin = origin
+    }
+
+    public func bind(columns: [String]) throws -> [Bool] {
+        guard try reader.next() else {
+            throw IngestError(
+                code: .emptyInput, origin: origin,
+                message: "'\(origin)' is empty: a CSV file must start with a header line naming its columns")
+        }
+        var names: [String] = []
+        for index in 0..<reader.fieldCount {
+            guard let name = reader.string(at: index) else {
+                throw IngestError(
+                    code: .invalidHeader, origin: origin, line: reader.line,
+                    message: "column \(index + 1) of the header is not valid UTF-8; save the file as UTF-8")
+            }
+            names.append(String(name.trimmingWhitespace()))
+        }
+        if reader.quoteProblem != nil {
+            throw IngestError(
+                code: .invalidHeader, origin: origin, line: reader.line,
+                message: "the header line has a misplaced double quote; quote whole column names only")
+        }
+        var seen: Set<String> = []
+        for name in names where !name.isEmpty {
+            guard seen.insert(name).inserted else {
+                throw IngestError(
+                    code: .invalidHeader, origin: origin, line: reader.line,
+                    message: "the header names column '\(name)' twice; rename one of them")
+            }
+        }
+        header = names
+        slots = columns.map { column in names.firstIndex(of: column) }
+        return slots.map { $0 != nil }
+    }
+
+    public func next() throws -> Bool {
+        guard try reader.next() else { return false }
+        issues.removeAll(keepingCapacity: true)
+        if reader.fieldCount != header.count {
+            issues.append(
+                RowIssue(
+                    column: nil, value: nil,
+                    reason: "the row has \(reader.fieldCount) field\(reader.fieldCount == 1 ? "" : "s") but the header "
+                        + "has \(header.count); check for a missing or extra comma, or an unquoted comma in a value"))
+        }
+        switch reader.quoteProblem {
+        case .strayQuote(let field)?:
+            issues.append(
+                RowIssue(
+                    column: field < header.count ? header[field] : "field \(field + 1)", value: nil,
+                    reason: "a double quote stands inside an unquoted value or after a closing quote; "
+                        + "quote the whole value and double any quote inside it"))
+        case .unterminated(let field)?:
+            issues.append(
+                RowIssue(
+                    column: field < header.count ? header[field] : "field \(field + 1)", value: nil,
+                    reason: "a quoted value opened on this row is never closed before the end of the file"))
+        case nil:
+            break
+        }
+        return true
+    }
+
+    public var line: Int { reader.line }
+
+    public func value(slot: Int) -> CellValue {
+        guard let index = slots[slot], index < reader.fieldCount, !reader.isEmpty(at: index) else { return .blank }
+        guard let text = reader.string(at: index) else { return .invalidUTF8 }
+        let trimmed = text.trimmingWhitespace()
+        return trimmed.isEmpty ? .blank : .text(trimmed.utf8.count == text.utf8.count ? text : String(trimmed))
+    }
+
+    public var rowIssues: [RowIssue] { issues }
+
+    public func rawBytes() -> [UInt8] { reader.rawBytes() }
+}

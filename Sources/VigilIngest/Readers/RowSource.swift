@@ -1,0 +1,38 @@
+public import VigilStore
+
+/// A stream of input rows whose values are addressed by column name, whatever the file format.
+///
+/// The import asks once for the columns a mapping uses (``bind(columns:)``), then reads rows and
+/// fetches values by slot. CSV and NDJSON sources implement it.
+public protocol RowSource: AnyObject {
+    /// Resolves column names to slots, in the order given. Call once, before ``next()``.
+    /// - Returns: For each name, whether the input has that column (NDJSON always says yes).
+    /// - Throws: ``IngestError`` when the input has no usable header.
+    func bind(columns: [String]) throws -> [Bool]
+
+    /// Moves to the next row.
+    /// - Returns: `false` at the end of the input.
+    func next() throws -> Bool
+
+    /// The 1-based line on which the current row starts.
+    var line: Int { get }
+
+    /// The value of a bound column in the current row.
+    func value(slot: Int) -> CellValue
+
+    /// Problems with the row as a whole (field count, quoting, JSON syntax), found before mapping.
+    var rowIssues: [RowIssue] { get }
+
+    /// The row's bytes as they stood in the input, without the line end.
+    func rawBytes() -> [UInt8]
+}
+
+/// The value of one cell.
+public enum CellValue: Hashable, Sendable {
+    /// The column is not in the input, or the cell is empty (or JSON `null`).
+    case blank
+    /// The cell's text, trimmed of surrounding spaces.
+    case text(String)
+    /// The cell's bytes are not valid UTF-8.
+    case invalidUTF8
+}

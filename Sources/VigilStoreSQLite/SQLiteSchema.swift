@@ -1,0 +1,71 @@
+import GRDB
+
+/// The versioned schema of the SQLite store. Migrations are append-only: a shipped migration is
+/// never edited; a change is a new migration.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: events, import batches, quarantine") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE import_batch (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        source_system TEXT NOT NULL,
+                        origin TEXT NOT NULL,
+                        mapping TEXT NOT NULL,
+                        started_at INTEGER NOT NULL,
+                        finished_at INTEGER,
+                        status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed')),
+                        rows_read INTEGER NOT NULL DEFAULT 0,
+                        inserted INTEGER NOT NULL DEFAULT 0,
+                        already_stored INTEGER NOT NULL DEFAULT 0,
+                        quarantined INTEGER NOT NULL DEFAULT 0,
+                        already_quarantined INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE event (
+                        id INTEGER PRIMARY KEY,
+                        source_system TEXT NOT NULL,
+                        source_record_id TEXT NOT NULL,
+                        batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+                        local_date TEXT NOT NULL,
+                        epoch_seconds INTEGER,
+                        utc_offset_seconds INTEGER,
+                        latitude REAL,
+                        longitude REAL,
+                        region TEXT,
+                        outcome TEXT NOT NULL,
+                        naloxone_given INTEGER,
+                        naloxone_doses INTEGER,
+                        source_kind TEXT NOT NULL,
+                        age_band TEXT,
+                        sex TEXT,
+                        UNIQUE (source_system, source_record_id)
+                    );
+                    CREATE INDEX event_by_date ON event(local_date);
+                    CREATE INDEX event_by_region_date ON event(region, local_date);
+                    CREATE TABLE event_substance (
+                        event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        substance TEXT,
+                        mention TEXT NOT NULL,
+                        certainty TEXT NOT NULL,
+                        PRIMARY KEY (event_id, position)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX event_substance_by_substance ON event_substance(substance, event_id);
+                    CREATE TABLE quarantine (
+                        id INTEGER PRIMARY KEY,
+                        batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+                        source_system TEXT NOT NULL,
+                        row_key TEXT NOT NULL,
+                        origin TEXT NOT NULL,
+                        line INTEGER NOT NULL,
+                        raw_text TEXT NOT NULL,
+                        issues TEXT NOT NULL,
+                        UNIQUE (source_system, row_key)
+                    );
+                    CREATE INDEX quarantine_by_batch ON quarantine(batch_id, line);
+                    """)
+        }
+        return migrator
+    }
+}

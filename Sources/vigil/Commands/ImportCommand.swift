@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import VigilKit
+import VigilStore
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import overdose events from a CSV or NDJSON file.",
+        discussion: """
+            Valid rows are stored; invalid rows go to the quarantine with their reasons ('vigil quarantine'). \
+            Importing the same file again adds nothing new. Exit code 3 means some rows were quarantined.
+            """)
+
+    @Argument(help: "The file to import.")
+    var file: String
+
+    @Option(help: "csv or ndjson (default: from the file extension; .ndjson and .jsonl are NDJSON).")
+    var format: String?
+
+    @Option(help: "A built-in mapping (vigil, ct-ocme, allegheny-me, tempe-ems) or a mapping JSON file.")
+    var mapping: String = "vigil"
+
+    @Option(help: "The source system name (default: the mapping's, else the file name).")
+    var source: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let store = try storeOptions.openStore()
+            let showProgress = isatty(STDERR_FILENO) == 1
+            let report = try await EventImporter(store: store).run(
+                EventImporter.Options(path: file, format: format, mapping: mapping, source: source),
+                asOf: Int64(Date().timeIntervalSince1970),
+                progress: { totals in
+                    if showProgress { FileHandle.standardError.write(Data("\rread \(totals.rowsRead) rows…".utf8)) }
+                },
+                logger: storeOptions.makeLogger())
+            if showProgress { FileHandle.standardError.write(Data("\r".utf8)) }
+            print(ImportSummaryText.render(report, file: file), terminator: "")
+            if report.totals.rejected > 0 { throw ExitCode(3) }
+        }
+    }
+}
+
+/// The text `vigil import` and `vigil demo` print after an import.
+enum ImportSummaryText {
+    static func render(_ report: ImportReport, file: String) -> String {
+        let totals = report.totals
+        var text = "Imported \(file)\n"
+        text += "  mapping '\(report.mapping)', source '\(report.sourceSystem)', batch \(report.batch)\n"
+        text += "  rows read:        \(totals.rowsRead)\n"
+        text += "  new events:       \(totals.inserted)\n"
+        text += "  already stored:   \(totals.alreadyStored)\n"
+        text += "  rejected:         \(totals.rejected) (newly quarantined \(totals.quarantined), "
+        text += "already in quarantine \(totals.alreadyQuarantined))\n"
+        if !report.rejectedExamples.isEmpty {
+            text += "Rejected rows\(totals.rejected > report.rejectedExamples.count ? " (first \(report.rejectedExamples.count))" : ""):\n"
+            for row in report.rejectedExamples {
+                for issue in row.issues {
+                    let value = issue.value.map { " [value: \($0)]" } ?? ""
+                    text += "  \(file):\(row.line): \(issue)\(value)\n"
+                }
+            }
+            text += "  (all rejected rows: vigil quarantine --batch \(report.batch))\n"
+        }
+        if !report.unknownMentions.isEmpty {
+            let shown = report.unknownMentions.prefix(10).map { "\($0.text) (\($0.count))" }.joined(separator: ", ")
+            let more = report.unknownMentions.count > 10 ? ", and \(report.unknownMentions.count - 10) more" : ""
+            text += "Substance mentions not in the catalogue, kept verbatim: \(shown)\(more)\n"
+        }
+        if !report.absentColumns.isEmpty {
+            text += "Columns the mapping reads that the file lacks (left empty): \(report.absentColumns.joined(separator: ", "))\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `vigil` command: the composition root that picks the store and runs VigilKit's use cases.
+@main
+struct Vigil: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vigil",
+        abstract: "Overdose early warning and synthetic-drug intelligence.",
+        discussion: """
+            Exit codes: 0 success; 1 error (the message says what to fix); 3 import finished but some rows \
+            were quarantined (see 'vigil quarantine'); 64 bad command-line usage.
+            """,
+        subcommands: [
+            ImportCommand.self, EventsCommand.self, SeriesCommand.self, QuarantineCommand.self, BatchesCommand.self,
+            DemoCommand.self, BenchCommand.self,
+        ]
+    )
+}
