@@ -33,7 +33,10 @@ let package = Package(
         // L2: the embedded SQLite backend on GRDB.
         .target(
             name: "VigilStoreSQLite",
-            dependencies: ["VigilStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "VigilStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: vigilSwiftSettings
         ),
         // L2: streaming CSV and NDJSON readers, declarative mappings, validation.

@@ -17,6 +17,15 @@ public protocol EventStore: Sendable {
     /// - Returns: How many events and quarantined rows were new, and how many were already stored.
     func write(_ chunk: ImportChunk, to batch: ImportBatchID) async throws -> ImportChunkResult
 
+    /// Prepares for writing many rows at once: a backend may suspend the upkeep of secondary
+    /// indexes (SQLite drops them), which makes appending several times faster. Queries stay
+    /// correct but may be slow until ``endBulkLoad()``. If the process dies before then, the next
+    /// open of the store restores what was suspended.
+    func beginBulkLoad() async throws
+
+    /// Restores what ``beginBulkLoad()`` suspended (SQLite rebuilds its indexes).
+    func endBulkLoad() async throws
+
     /// Marks an import run as finished (completed or failed) with its totals.
     func finishImport(_ batch: ImportBatchID, status: ImportBatch.Status, totals: ImportTotals) async throws
 

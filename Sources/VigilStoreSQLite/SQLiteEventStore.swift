@@ -18,6 +18,12 @@ public struct SQLiteEventStore: EventStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        // A 32 MiB page cache keeps the indexes an import updates in memory (SQLite's default is 2 MiB).
+        // In WAL mode, synchronous=NORMAL cannot corrupt the database; a power cut may lose the last
+        // transactions, which a re-run of the import restores.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL")
+        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -46,6 +52,7 @@ public struct SQLiteEventStore: EventStore {
                     message: "the database '\(name)' was written by a newer version of Vigil; upgrade Vigil to open it")
             }
             try migrator.migrate(writer)
+            try writer.write { try Self.createSecondaryIndexes($0) }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -59,6 +66,22 @@ public struct SQLiteEventStore: EventStore {
     }
 
     // MARK: Imports
+
+    public func beginBulkLoad() async throws {
+        try await writer.write { db in
+            for index in SQLiteSchema.secondaryIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+        }
+    }
+
+    public func endBulkLoad() async throws {
+        try await writer.write { try Self.createSecondaryIndexes($0) }
+    }
+
+    private static func createSecondaryIndexes(_ db: Database) throws {
+        for index in SQLiteSchema.secondaryIndexes {
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(index.name) ON \(index.definition)")
+        }
+    }
 
     public func beginImport(_ start: ImportBatchStart) async throws -> ImportBatchID {
         try await writer.write { db in
@@ -75,7 +98,8 @@ public struct SQLiteEventStore: EventStore {
     public func write(_ chunk: ImportChunk, to batch: ImportBatchID) async throws -> ImportChunkResult {
         try await writer.write { db in
             var result = ImportChunkResult(inserted: 0, alreadyStored: 0, quarantined: 0, alreadyQuarantined: 0)
-            let insertEvent = try db.cachedStatement(
+            let insertEvent = try DirectStatement(
+                db,
                 sql: """
                     INSERT INTO event (source_system, source_record_id, batch_id, local_date, epoch_seconds,
                         utc_offset_seconds, latitude, longitude, region, outcome, naloxone_given, naloxone_doses,
@@ -83,10 +107,11 @@ public struct SQLiteEventStore: EventStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (source_system, source_record_id) DO NOTHING
                     """)
-            let insertSubstance = try db.cachedStatement(
-                sql: "INSERT INTO event_substance (event_id, position, substance, mention, certainty) VALUES (?, ?, ?, ?, ?)")
+            let insertSubstance = try DirectStatement(
+                db, sql: "INSERT INTO event_substance (event_id, position, substance, mention, certainty) VALUES (?, ?, ?, ?, ?)")
             for event in chunk.events {
-                try insertEvent.execute(arguments: Self.arguments(for: event, batch: batch))
+                Self.bind(event, batch: batch, to: insertEvent)
+                try insertEvent.run(db)
                 guard db.changesCount == 1 else {
                     result.alreadyStored += 1
                     continue
@@ -94,9 +119,12 @@ public struct SQLiteEventStore: EventStore {
                 result.inserted += 1
                 let eventRowID = db.lastInsertedRowID
                 for (position, mention) in event.substances.enumerated() {
-                    try insertSubstance.execute(arguments: [
-                        eventRowID, position, mention.substance?.rawValue, mention.text, mention.certainty.rawValue,
-                    ])
+                    insertSubstance.bind(eventRowID, at: 1)
+                    insertSubstance.bind(position, at: 2)
+                    insertSubstance.bind(mention.substance?.rawValue, at: 3)
+                    insertSubstance.bind(mention.text, at: 4)
+                    insertSubstance.bind(mention.certainty.rawValue, at: 5)
+                    try insertSubstance.run(db)
                 }
             }
             let insertRejected = try db.cachedStatement(
@@ -280,14 +308,23 @@ public struct SQLiteEventStore: EventStore {
 
     // MARK: Row mapping
 
-    private static func arguments(for event: OverdoseEvent, batch: ImportBatchID) -> StatementArguments {
-        let naloxoneGiven: Int? = event.naloxone.map { $0 == .notGiven ? 0 : 1 }
-        return [
-            event.provenance.sourceSystem.rawValue, event.provenance.sourceRecordID, batch.rawValue,
-            event.occurredAt.localDate.description, event.occurredAt.epochSeconds, event.occurredAt.utcOffsetSeconds,
-            event.location?.latitude, event.location?.longitude, event.region?.rawValue, event.outcome.rawValue,
-            naloxoneGiven, event.naloxone?.doses, event.sourceKind.rawValue, event.ageBand?.rawValue, event.sex?.rawValue,
-        ]
+    private static func bind(_ event: OverdoseEvent, batch: ImportBatchID, to statement: DirectStatement) {
+        let time = event.occurredAt
+        statement.bind(event.provenance.sourceSystem.rawValue, at: 1)
+        statement.bind(event.provenance.sourceRecordID, at: 2)
+        statement.bind(batch.rawValue, at: 3)
+        statement.bind(time.localDate.description, at: 4)
+        statement.bind(time.epochSeconds, at: 5)
+        statement.bind(time.utcOffsetSeconds, at: 6)
+        statement.bind(event.location?.latitude, at: 7)
+        statement.bind(event.location?.longitude, at: 8)
+        statement.bind(event.region?.rawValue, at: 9)
+        statement.bind(event.outcome.rawValue, at: 10)
+        statement.bind(event.naloxone.map { $0 == .notGiven ? 0 : 1 } as Int?, at: 11)
+        statement.bind(event.naloxone?.doses, at: 12)
+        statement.bind(event.sourceKind.rawValue, at: 13)
+        statement.bind(event.ageBand?.rawValue, at: 14)
+        statement.bind(event.sex?.rawValue, at: 15)
     }
 
     private static func event(from row: Row) throws -> OverdoseEvent {

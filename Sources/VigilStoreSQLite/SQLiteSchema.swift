@@ -3,6 +3,15 @@ import GRDB
 /// The versioned schema of the SQLite store. Migrations are append-only: a shipped migration is
 /// never edited; a change is a new migration.
 enum SQLiteSchema {
+    /// The secondary indexes of the current schema, which a bulk load drops and rebuilds. Every
+    /// store open re-creates any that are missing (an import killed during a bulk load leaves
+    /// them dropped). A migration that changes an index must change this list too.
+    static let secondaryIndexes: [(name: String, definition: String)] = [
+        ("event_by_date", "event(local_date)"),
+        ("event_by_region_date", "event(region, local_date)"),
+        ("event_substance_by_substance", "event_substance(substance, event_id)"),
+    ]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: events, import batches, quarantine") { db in

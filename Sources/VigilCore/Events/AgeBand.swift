@@ -36,6 +36,10 @@ public enum AgeBand: String, Hashable, Sendable, Codable, CaseIterable {
     /// Reads a band label such as `25-34` or `85+`.
     /// - Throws: ``DomainError`` `invalidValue` listing the labels.
     public init(label: some StringProtocol) throws(DomainError) {
+        if let exact = AgeBand(rawValue: String(label)) {
+            self = exact
+            return
+        }
         let text = String(label.trimmingWhitespace()).replacingOccurrences(of: "–", with: "-")
         guard let band = AgeBand(rawValue: text) else {
             throw DomainError(

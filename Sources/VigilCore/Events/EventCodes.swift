@@ -13,6 +13,10 @@ public enum Outcome: String, Hashable, Sendable, Codable, CaseIterable {
     /// case. Sources with other codes translate them in their mapping.
     /// - Throws: ``DomainError`` `invalidValue` naming the accepted codes.
     public init(code: some StringProtocol) throws(DomainError) {
+        if let exact = Outcome(rawValue: String(code)) {
+            self = exact
+            return
+        }
         switch code.trimmingWhitespace().lowercased() {
         case "fatal": self = .fatal
         case "nonfatal", "non-fatal", "non_fatal", "non fatal": self = .nonFatal
@@ -41,6 +45,10 @@ public enum SourceKind: String, Hashable, Sendable, Codable, CaseIterable {
     /// spellings `emergency_department`, `me`, `coroner`, `police` are accepted too.
     /// - Throws: ``DomainError`` `invalidValue` naming the accepted codes.
     public init(code: some StringProtocol) throws(DomainError) {
+        if let exact = SourceKind(rawValue: String(code)) {
+            self = exact
+            return
+        }
         switch code.trimmingWhitespace().lowercased().replacingOccurrences(of: "-", with: "_") {
         case "ems": self = .ems
         case "ed", "emergency_department": self = .emergencyDepartment
@@ -62,6 +70,7 @@ public enum Sex: String, Hashable, Sendable, Codable, CaseIterable {
     /// Reads `female`/`f`, `male`/`m` or `other`/`x`, any case; blank and `unknown`/`u` give `nil`.
     /// - Throws: ``DomainError`` `invalidValue` for anything else.
     public static func parse(_ code: some StringProtocol) throws(DomainError) -> Sex? {
+        if let exact = Sex(rawValue: String(code)) { return exact }
         switch code.trimmingWhitespace().lowercased() {
         case "female", "f": return .female
         case "male", "m": return .male

@@ -119,13 +119,10 @@ public final class RecordMapper {
                     reason: "the row has no place: give a region code or county, or latitude and longitude"))
         }
 
-        let raw = rows.rawBytes()
-        let rowKey = contentKey(raw)
         guard issues.isEmpty, let occurredAt, let outcome, let sourceKind else {
-            return .rejected(rowKey: rowKey, issues: issues)
+            return .rejected(rowKey: contentKey(rows.rawBytes()), issues: issues)
         }
-        var recordID = rowKey
-        if let rule = mapping.recordID, let id = reader.text(rule) { recordID = id }
+        let recordID = mapping.recordID.flatMap { reader.text($0) } ?? contentKey(rows.rawBytes())
         return .event(
             OverdoseEvent(
                 occurredAt: occurredAt, location: location, region: region, outcome: outcome, naloxone: naloxone,
@@ -305,9 +302,13 @@ public final class RecordMapper {
                     addFreeText(text, rule.certainty)
                 }
             }
-            let separators = Set(rule.separators ?? ";")
+            let separators = rule.separators ?? ";"
             for column in rule.listColumns ?? [] {
                 guard let text = reader.text(column: column) else { continue }
+                if !text.contains(where: { separators.contains($0) }) {
+                    addFreeText(text, rule.certainty)
+                    continue
+                }
                 for item in text.split(whereSeparator: { separators.contains($0) }) {
                     let mention = String(item.trimmingWhitespace())
                     if !mention.isEmpty { addFreeText(mention, rule.certainty) }

@@ -94,7 +94,8 @@ public final class CSVReader<Input: ByteInput> {
         while true {
             if position == end {
                 guard try refill() else { return false }
-                rawStart = 0
+                rawStart = position
+                continue
             }
             let byte = buffer[position]
             if byte == 10 {
@@ -133,6 +134,7 @@ public final class CSVReader<Input: ByteInput> {
                     return
                 }
                 rawStart = 0
+                continue
             }
             let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
             switch state {

@@ -79,10 +79,14 @@ public final class CSVRowSource<Input: ByteInput>: RowSource {
     public var line: Int { reader.line }
 
     public func value(slot: Int) -> CellValue {
-        guard let index = slots[slot], index < reader.fieldCount, !reader.isEmpty(at: index) else { return .blank }
-        guard let text = reader.string(at: index) else { return .invalidUTF8 }
-        let trimmed = text.trimmingWhitespace()
-        return trimmed.isEmpty ? .blank : .text(trimmed.utf8.count == text.utf8.count ? text : String(trimmed))
+        guard let index = slots[slot], index < reader.fieldCount else { return .blank }
+        var bytes = reader.bytes(at: index)
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
+        guard !bytes.isEmpty else { return .blank }
+        guard let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else { return .invalidUTF8 }
+        return .text(text)
     }
 
     public var rowIssues: [RowIssue] { issues }

@@ -23,9 +23,15 @@ public struct EventImporter: Sendable {
         public var source: String?
         /// The number of rows per transaction.
         public var chunkSize: Int
+        /// Files at least this large are imported in bulk-load mode (``EventStore/beginBulkLoad()``).
+        public var bulkLoadThresholdBytes: Int
 
         /// Creates options with Vigil's own format and 5,000-row chunks.
-        public init(path: String, format: String? = nil, mapping: String = "vigil", source: String? = nil, chunkSize: Int = 5000) {
+        public init(
+            path: String, format: String? = nil, mapping: String = "vigil", source: String? = nil, chunkSize: Int = 5000,
+            bulkLoadThresholdBytes: Int = 16 << 20
+        ) {
+            self.bulkLoadThresholdBytes = bulkLoadThresholdBytes
             self.path = path
             self.format = format
             self.mapping = mapping
@@ -64,6 +70,9 @@ public struct EventImporter: Sendable {
         logger.info("import started", metadata: ["ingest.batch": "\(batch)", "ingest.source": "\(source)"])
         var totals = ImportTotals()
         var examples: [QuarantinedRow] = []
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: options.path)[.size] as? Int) ?? 0
+        let isBulkLoad = fileSize >= options.bulkLoadThresholdBytes
+        if isBulkLoad { try await store.beginBulkLoad() }
         do {
             var pending: Task<ImportChunkResult, any Error>?
             var events: [OverdoseEvent] = []
@@ -99,8 +108,10 @@ public struct EventImporter: Sendable {
             }
             try await flush()
             if let pending { totals.add(try await pending.value) }
+            if isBulkLoad { try await store.endBulkLoad() }
             try await store.finishImport(batch, status: .completed, totals: totals)
         } catch {
+            if isBulkLoad { try? await store.endBulkLoad() }
             try? await store.finishImport(batch, status: .failed, totals: totals)
             throw error
         }
