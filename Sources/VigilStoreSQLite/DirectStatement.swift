@@ -39,15 +39,40 @@ struct DirectStatement {
 
     private func bindNull(at index: Int32) { sqlite3_bind_null(statement.sqliteStatement, index) }
 
-    /// Runs the statement once with the bound values, then resets it for the next row.
-    /// - Throws: `DatabaseError` with SQLite's message when the step fails.
+    /// Runs the statement once with the bound values, then resets it for the next use.
+    /// - Throws: `DatabaseError` with SQLite's message when a step fails.
     func run(_ db: Database) throws {
+        try forEachRow(db) { _ in }
+    }
+
+    /// Runs the statement, calling `body` for each result row (`RETURNING` rows for an INSERT),
+    /// then resets it.
+    func forEachRow(_ db: Database, _ body: (ResultRow) throws -> Void) throws {
         let handle = statement.sqliteStatement
-        let code = sqlite3_step(handle)
-        sqlite3_reset(handle)
-        guard code == SQLITE_DONE else {
-            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_ROW {
+                try body(ResultRow(handle: handle))
+            } else if code == SQLITE_DONE {
+                return
+            } else {
+                let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+            }
+        }
+    }
+
+    /// The current result row of a statement.
+    struct ResultRow {
+        let handle: SQLiteStatement
+
+        func int64(at column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+        func text(at column: Int32) -> String {
+            guard let bytes = sqlite3_column_text(handle, column) else { return "" }
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
         }
     }
 }

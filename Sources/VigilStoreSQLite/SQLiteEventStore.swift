@@ -98,35 +98,7 @@ public struct SQLiteEventStore: EventStore {
     public func write(_ chunk: ImportChunk, to batch: ImportBatchID) async throws -> ImportChunkResult {
         try await writer.write { db in
             var result = ImportChunkResult(inserted: 0, alreadyStored: 0, quarantined: 0, alreadyQuarantined: 0)
-            let insertEvent = try DirectStatement(
-                db,
-                sql: """
-                    INSERT INTO event (source_system, source_record_id, batch_id, local_date, epoch_seconds,
-                        utc_offset_seconds, latitude, longitude, region, outcome, naloxone_given, naloxone_doses,
-                        source_kind, age_band, sex)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (source_system, source_record_id) DO NOTHING
-                    """)
-            let insertSubstance = try DirectStatement(
-                db, sql: "INSERT INTO event_substance (event_id, position, substance, mention, certainty) VALUES (?, ?, ?, ?, ?)")
-            for event in chunk.events {
-                Self.bind(event, batch: batch, to: insertEvent)
-                try insertEvent.run(db)
-                guard db.changesCount == 1 else {
-                    result.alreadyStored += 1
-                    continue
-                }
-                result.inserted += 1
-                let eventRowID = db.lastInsertedRowID
-                for (position, mention) in event.substances.enumerated() {
-                    insertSubstance.bind(eventRowID, at: 1)
-                    insertSubstance.bind(position, at: 2)
-                    insertSubstance.bind(mention.substance?.rawValue, at: 3)
-                    insertSubstance.bind(mention.text, at: 4)
-                    insertSubstance.bind(mention.certainty.rawValue, at: 5)
-                    try insertSubstance.run(db)
-                }
-            }
+            (result.inserted, result.alreadyStored) = try EventChunkWriter.write(chunk.events, batch: batch, in: db)
             let insertRejected = try db.cachedStatement(
                 sql: """
                     INSERT INTO quarantine (batch_id, source_system, row_key, origin, line, raw_text, issues)
@@ -307,25 +279,6 @@ public struct SQLiteEventStore: EventStore {
     }
 
     // MARK: Row mapping
-
-    private static func bind(_ event: OverdoseEvent, batch: ImportBatchID, to statement: DirectStatement) {
-        let time = event.occurredAt
-        statement.bind(event.provenance.sourceSystem.rawValue, at: 1)
-        statement.bind(event.provenance.sourceRecordID, at: 2)
-        statement.bind(batch.rawValue, at: 3)
-        statement.bind(time.localDate.description, at: 4)
-        statement.bind(time.epochSeconds, at: 5)
-        statement.bind(time.utcOffsetSeconds, at: 6)
-        statement.bind(event.location?.latitude, at: 7)
-        statement.bind(event.location?.longitude, at: 8)
-        statement.bind(event.region?.rawValue, at: 9)
-        statement.bind(event.outcome.rawValue, at: 10)
-        statement.bind(event.naloxone.map { $0 == .notGiven ? 0 : 1 } as Int?, at: 11)
-        statement.bind(event.naloxone?.doses, at: 12)
-        statement.bind(event.sourceKind.rawValue, at: 13)
-        statement.bind(event.ageBand?.rawValue, at: 14)
-        statement.bind(event.sex?.rawValue, at: 15)
-    }
 
     private static func event(from row: Row) throws -> OverdoseEvent {
         let id: Int64 = row["id"]

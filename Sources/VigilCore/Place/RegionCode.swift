@@ -30,6 +30,10 @@ public struct RegionCode: RawRepresentable, Hashable, Comparable, Sendable, Coda
     /// spreadsheet dropped, and lower-case country codes.
     /// - Throws: ``DomainError`` `invalidRegionCode` for any other text.
     public init(parsing text: some StringProtocol) throws(DomainError) {
+        if let exact = RegionCode(rawValue: String(text)) {
+            self = exact
+            return
+        }
         var trimmed = String(text.trimmingWhitespace())
         if trimmed.utf8.count == 4 || trimmed.utf8.count == 1, trimmed.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             trimmed = "0" + trimmed

@@ -67,17 +67,26 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// The date as `YYYY-MM-DD`.
     public var description: String {
-        var text = String(year)
-        while text.utf8.count < 4 { text = "0" + text }
-        return text + (month < 10 ? "-0" : "-") + String(month) + (day < 10 ? "-0" : "-") + String(day)
+        // Built from digits in one small buffer: this runs once per stored event.
+        let digit: (Int) -> UInt8 = { UInt8(48 + $0) }
+        let bytes: [UInt8] = [
+            digit(year / 1000 % 10), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), 45,
+            digit(month / 10), digit(month % 10), 45, digit(day / 10), digit(day % 10),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses exactly `YYYY-MM-DD`; returns `nil` for anything else, including impossible days.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = Self.digits(bytes[0..<4]), let month = Self.digits(bytes[5..<7]),
-            let day = Self.digits(bytes[8..<10])
+        self.init(isoBytes: Array(text.utf8)[...])
+    }
+
+    /// Parses exactly the bytes `YYYY-MM-DD`.
+    init?(isoBytes bytes: ArraySlice<UInt8>) {
+        let base = bytes.startIndex
+        guard bytes.count == 10, bytes[base + 4] == UInt8(ascii: "-"), bytes[base + 7] == UInt8(ascii: "-"),
+            let year = Self.digits(bytes[base..<base + 4]), let month = Self.digits(bytes[base + 5..<base + 7]),
+            let day = Self.digits(bytes[base + 8..<base + 10])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }

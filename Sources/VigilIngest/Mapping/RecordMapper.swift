@@ -25,11 +25,12 @@ public final class RecordMapper {
     private let timeZone: TimeZone?
     private var columns: [String] = []
     private var slots: [String: Int] = [:]
-    private var seenRows: [SIMD2<UInt64>: Int] = [:]
-    private var resolvedMentions: [String: SubstanceID?] = [:]
+    // Exclusivity checks on these per-row caches cost measurably; the mapper is used from one task.
+    @exclusivity(unchecked) private var seenRows: [SIMD2<UInt64>: Int] = [:]
+    @exclusivity(unchecked) private var resolvedMentions: [String: SubstanceID?] = [:]
 
     /// Free-text substance mentions the catalogue did not recognise, with how often each occurred.
-    public private(set) var unknownMentions: [String: Int] = [:]
+    @exclusivity(unchecked) public private(set) var unknownMentions: [String: Int] = [:]
     /// Columns the mapping names that the input does not have (their fields are left empty).
     public private(set) var absentColumns: [String] = []
 
@@ -66,6 +67,9 @@ public final class RecordMapper {
             throw Self.invalid(mapping, "constant region '\(code)' is not a known region code")
         }
         for rule in mapping.substances {
+            if let separators = rule.separators, !separators.utf8.allSatisfy({ $0 < 128 }) {
+                throw Self.invalid(mapping, "list separators '\(separators)' must be ASCII characters")
+            }
             if let id = rule.substance, substances.substance(SubstanceID(rawValue: id)) == nil {
                 throw Self.invalid(mapping, "substance '\(id)' is not in the substance catalogue")
             }
@@ -283,39 +287,46 @@ public final class RecordMapper {
 
     private func readSubstances(_ reader: inout CellReader) -> [SubstanceMention] {
         var mentions: [SubstanceMention] = []
-        func add(_ id: SubstanceID?, _ text: String, _ certainty: SubstanceMention.Certainty) {
-            let isRepeat = mentions.contains { id != nil ? $0.substance == id : ($0.substance == nil && $0.text == text) }
-            if !isRepeat { mentions.append(SubstanceMention(substance: id, text: text, certainty: certainty)) }
-        }
-        func addFreeText(_ text: String, _ certainty: SubstanceMention.Certainty) {
-            let id = resolve(text)
-            if id == nil { unknownMentions[text, default: 0] += 1 }
-            add(id, text, certainty)
-        }
         for rule in mapping.substances {
-            if let constant = rule.constant { addFreeText(constant, rule.certainty) }
+            if let constant = rule.constant { addFreeText(constant, rule.certainty, to: &mentions) }
             if let column = rule.flagColumn, let id = rule.substance, let text = reader.text(column: column) {
                 let upper = text.uppercased()
                 if upper.hasPrefix("Y") || upper == "P" || upper == "POS" || upper == "POSITIVE" {
-                    add(SubstanceID(rawValue: id), column, rule.certainty)
+                    Self.add(SubstanceMention(substance: SubstanceID(rawValue: id), text: column, certainty: rule.certainty), to: &mentions)
                 } else if !["N", "NO", "NEG", "NEGATIVE"].contains(upper) {
-                    addFreeText(text, rule.certainty)
+                    addFreeText(text, rule.certainty, to: &mentions)
                 }
             }
-            let separators = rule.separators ?? ";"
+            let separators = Array((rule.separators ?? ";").utf8)
             for column in rule.listColumns ?? [] {
                 guard let text = reader.text(column: column) else { continue }
-                if !text.contains(where: { separators.contains($0) }) {
-                    addFreeText(text, rule.certainty)
+                guard text.utf8.contains(where: separators.contains) else {
+                    addFreeText(text, rule.certainty, to: &mentions)
                     continue
                 }
-                for item in text.split(whereSeparator: { separators.contains($0) }) {
-                    let mention = String(item.trimmingWhitespace())
-                    if !mention.isEmpty { addFreeText(mention, rule.certainty) }
+                for item in text.utf8.split(whereSeparator: separators.contains) {
+                    let mention = Substring(item).trimmingWhitespace()
+                    if !mention.isEmpty { addFreeText(String(mention), rule.certainty, to: &mentions) }
                 }
             }
         }
         return mentions
+    }
+
+    /// Adds a free-text mention, resolved through the catalogue; unknown ones are counted.
+    private func addFreeText(_ text: String, _ certainty: SubstanceMention.Certainty, to mentions: inout [SubstanceMention]) {
+        let id = resolve(text)
+        if id == nil { unknownMentions[text, default: 0] += 1 }
+        Self.add(SubstanceMention(substance: id, text: text, certainty: certainty), to: &mentions)
+    }
+
+    /// Appends a mention unless the event already names the same substance (or the same unknown text).
+    private static func add(_ mention: SubstanceMention, to mentions: inout [SubstanceMention]) {
+        let isRepeat = mentions.contains { existing in
+            mention.substance != nil ? existing.substance == mention.substance
+                : (existing.substance == nil && existing.text == mention.text)
+        }
+        if !isRepeat { mentions.append(mention) }
     }
 
     private func resolve(_ text: String) -> SubstanceID? {

@@ -26,9 +26,10 @@ public final class CSVReader<Input: ByteInput> {
     private var atEndOfInput = false
     private var isFirstChunk = true
 
-    private var fieldBytes: [UInt8] = []
-    private var fieldEnds: [Int] = []
-    private var rawCarry: [UInt8] = []
+    // The reader belongs to one task; exclusivity checks on these per-byte buffers only cost time.
+    @exclusivity(unchecked) private var fieldBytes: [UInt8] = []
+    @exclusivity(unchecked) private var fieldEnds: [Int] = []
+    @exclusivity(unchecked) private var rawCarry: [UInt8] = []
     private var rawStart = 0
     private var rawEnd = 0
     private var pendingLineFeed = false
