@@ -78,6 +78,6 @@ let package = Package(
             swiftSettings: vigilSwiftSettings
         ),
         .testTarget(name: "VigilTestSupportTests", dependencies: ["VigilTestSupport"], swiftSettings: vigilSwiftSettings),
-        .testTarget(name: "vigilTests", dependencies: ["VigilTestSupport"], swiftSettings: vigilSwiftSettings),
+        .testTarget(name: "vigilTests", dependencies: ["vigil", "VigilKit", "VigilTestSupport"], swiftSettings: vigilSwiftSettings),
     ]
 )

@@ -111,6 +111,21 @@ struct VigilFormatTests {
         }
     }
 
+    @Test("invalid UTF-8 in a cell rejects the row and names the column; a header-only file has no rows")
+    func invalidUTF8AndHeaderOnly() throws {
+        let mapper = try RecordMapper(mapping: MappingCatalog.load("vigil"), source: SourceSystemID(rawValue: "t")!, asOf: 1_764_000_000)
+        let bytes = Array("occurred_at,region,suspected_substances\n2024-01-01,09009,".utf8) + [0x66, 0xE9, 0x6E] + [0x0A]
+        let source = CSVRowSource(MemoryInput(bytes), origin: "latin1.csv")
+        try mapper.bind(to: source, origin: "latin1.csv")
+        #expect(try source.next())
+        let issues = mapper.map(source).issues
+        #expect(issues.map(\.column) == ["suspected_substances"])
+        #expect(issues.first?.reason.contains("not valid UTF-8") == true)
+        let headerOnly = CSVRowSource(MemoryInput("occurred_at,region\n"), origin: "h.csv")
+        try mapper.bind(to: headerOnly, origin: "h.csv")
+        #expect(try !headerOnly.next())
+    }
+
     @Test("an empty file is refused: it has no header")
     func emptyFile() throws {
         let mapper = try RecordMapper(mapping: MappingCatalog.load("vigil"), source: SourceSystemID(rawValue: "t")!, asOf: 0)
