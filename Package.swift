@@ -24,6 +24,8 @@ let package = Package(
     targets: [
         // L0: domain values, regions, substances, hashing, seeded randomness. Foundation only.
         .target(name: "VigilCore", swiftSettings: vigilSwiftSettings),
+        // L1: temporal and space-time detection, pure and deterministic.
+        .target(name: "VigilDetection", dependencies: ["VigilCore"], swiftSettings: vigilSwiftSettings),
         // L2: store protocols and query values.
         .target(
             name: "VigilStore",
@@ -49,7 +51,9 @@ let package = Package(
         // L3: use cases shared by the CLI and (later) the server.
         .target(
             name: "VigilKit",
-            dependencies: ["VigilCore", "VigilStore", "VigilIngest", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "VigilCore", "VigilDetection", "VigilStore", "VigilIngest", .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.copy("Samples")],
             swiftSettings: vigilSwiftSettings
         ),
@@ -59,13 +63,16 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilKit", "VigilStoreSQLite",
+                "VigilKit", "VigilDetection", "VigilStoreSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: vigilSwiftSettings
         ),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore", "VigilTestSupport"], swiftSettings: vigilSwiftSettings),
+        .testTarget(
+            name: "VigilDetectionTests", dependencies: ["VigilDetection", "VigilTestSupport"], swiftSettings: vigilSwiftSettings
+        ),
         .testTarget(name: "VigilIngestTests", dependencies: ["VigilIngest", "VigilTestSupport"], swiftSettings: vigilSwiftSettings),
         .testTarget(
             name: "VigilStoreSQLiteTests",
