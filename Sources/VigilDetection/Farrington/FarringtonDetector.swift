@@ -248,7 +248,7 @@ public struct FarringtonDetector: Detector {
         }
 
         var trendPValue: Double {
-            let t = regression.coefficients[0] / (regression.unscaledCovariance[0][0] * dispersionForErrors).squareRoot()
+            let t = regression.coefficients[0] / (regression.unscaledVariance(of: 0) * dispersionForErrors).squareRoot()
             let df = Double(regression.residualDegreesOfFreedom)
             return 2 * Distributions.studentTCDF(-abs(t), degreesOfFreedom: df)
         }
@@ -259,20 +259,18 @@ public struct FarringtonDetector: Detector {
     private func fit(_ reference: Reference, _ response: [Double], _ offset: [Double]?, _ levels: [Int], withTrend: Bool)
         -> Model?
     {
-        let design = reference.indices.indices.map { i -> [Double] in
-            var row = withTrend ? [Double(reference.indices[i])] : []
-            if levels.count == 1 {
-                row.append(1)
-            } else {
-                row += levels.map { $0 == reference.levels[i] ? 1 : 0 }
-            }
-            return row
+        let columns = (withTrend ? 1 : 0) + levels.count
+        var design = DesignMatrix(rows: reference.indices.count, columns: columns)
+        let levelColumn = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0 + (withTrend ? 1 : 0)) })
+        for i in reference.indices.indices {
+            if withTrend { design[i, 0] = Double(reference.indices[i]) }
+            design[i, levels.count == 1 ? columns - 1 : levelColumn[reference.levels[i]]!] = 1
         }
         var trend = withTrend
         var first = PoissonRegression.fit(design: design, response: response, offset: offset)
         var usedDesign = design
         if first?.converged != true, withTrend {
-            usedDesign = design.map { Array($0.dropFirst()) }
+            usedDesign = design.droppingFirstColumn()
             first = PoissonRegression.fit(design: usedDesign, response: response, offset: offset)
             trend = false
         }
