@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VigilKitTests",
-            dependencies: ["VigilKit", "VigilStoreSQLite", "VigilTestSupport"],
+            dependencies: ["VigilKit", "VigilDetection", "VigilStoreSQLite", "VigilTestSupport"],
             swiftSettings: vigilSwiftSettings
         ),
         .testTarget(name: "VigilTestSupportTests", dependencies: ["VigilTestSupport"], swiftSettings: vigilSwiftSettings),

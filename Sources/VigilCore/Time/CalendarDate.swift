@@ -5,12 +5,15 @@
 /// It converts to and from a day number (days since 1970-01-01) with exact integer arithmetic, so
 /// series code can step through days without Foundation's calendar.
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// Days since 1970-01-01: four bytes, so long series and per-period results stay compact.
+    private let storage: Int32
+
     /// The year, 1 through 9999.
-    public let year: Int
+    public var year: Int { components.year }
     /// The month, 1 through 12.
-    public let month: Int
+    public var month: Int { components.month }
     /// The day of the month, 1 through the month's length.
-    public let day: Int
+    public var day: Int { components.day }
 
     /// Creates a date from its parts, or returns `nil` when they name no real day (for example
     /// 2023-02-29) or the year is outside 1...9999.
@@ -18,17 +21,29 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         guard (1...9999).contains(year), (1...12).contains(month),
             day >= 1, day <= CalendarDate.daysIn(month: month, year: year)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let monthIndex = month > 2 ? month - 3 : month + 9
+        let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        storage = Int32(era * 146_097 + dayOfEra - 719_468)
     }
 
     /// Creates the date that is `dayNumber` days after 1970-01-01 (negative numbers go before it).
-    ///
-    /// Uses the civil-from-days algorithm (H. Hinnant, "chrono-Compatible Low-Level Date
-    /// Algorithms"), exact for every representable day.
+    /// - Precondition: the date falls in the years 1 through 9999.
     public init(dayNumber: Int) {
-        let shifted = dayNumber + 719_468
+        precondition((-719_162...2_932_896).contains(dayNumber), "day number \(dayNumber) is outside the years 1...9999")
+        storage = Int32(dayNumber)
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    public var dayNumber: Int { Int(storage) }
+
+    /// Year, month and day, by the civil-from-days algorithm (H. Hinnant, "chrono-Compatible
+    /// Low-Level Date Algorithms"), exact for every representable day.
+    private var components: (year: Int, month: Int, day: Int) {
+        let shifted = Int(storage) + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
@@ -36,20 +51,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         let monthIndex = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self.month = month
-        self.day = day
-    }
-
-    /// Days since 1970-01-01 (negative before it).
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let monthIndex = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// The ISO weekday: 1 for Monday through 7 for Sunday.
@@ -68,6 +70,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// The date as `YYYY-MM-DD`.
     public var description: String {
         // Built from digits in one small buffer: this runs once per stored event.
+        let (year, month, day) = components
         let digit: (Int) -> UInt8 = { UInt8(48 + $0) }
         let bytes: [UInt8] = [
             digit(year / 1000 % 10), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), 45,
@@ -114,9 +117,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.storage < rhs.storage }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

@@ -81,23 +81,43 @@ public struct EARSDetector: Detector {
     }
 
     public func evaluate(_ series: CountSeries, lastPeriods count: Int) -> DetectionResult {
-        // Every period depends on the ones before it, and the whole series is cheap: compute it all.
-        evaluateAll(series).suffix(count)
-    }
-
-    private func evaluateAll(_ series: CountSeries) -> DetectionResult {
         let y = series.counts.map(Double.init)
+        let firstReported = max(0, y.count - count)
         let lag = parameters.variant == .c1 ? 1 : 3
-        // Baseline mean and floored sd for every t that has a full baseline, else NaN.
+        // Baseline mean and floored sd for every t that has a full baseline, else NaN. The window
+        // sums are kept rolling; counts are whole numbers, so the sums are exact and a flat
+        // baseline gives a standard deviation of exactly 0, as R's two-pass `sd` does.
+        let n = Double(parameters.baseline)
         var means = [Double](repeating: .nan, count: y.count)
         var sigmas = [Double](repeating: .nan, count: y.count)
-        for t in y.indices where t - lag - parameters.baseline + 1 >= 0 {
-            let window = y[(t - lag - parameters.baseline + 1)...(t - lag)]
-            means[t] = RArithmetic.mean(window)
-            sigmas[t] = RArithmetic.max(RArithmetic.standardDeviation(window), parameters.minSigma)
+        var sum = 0.0
+        var squares = 0.0
+        var windowEnd = -1
+        for t in max(0, firstReported - 2)..<y.count where t - lag - parameters.baseline + 1 >= 0 {
+            let end = t - lag
+            if windowEnd < 0 || end - windowEnd >= parameters.baseline {
+                sum = 0
+                squares = 0
+                for value in y[(end - parameters.baseline + 1)...end] {
+                    sum += value
+                    squares += value * value
+                }
+            } else {
+                for index in (windowEnd + 1)...end {
+                    let entering = y[index]
+                    let leaving = y[index - parameters.baseline]
+                    sum += entering - leaving
+                    squares += entering * entering - leaving * leaving
+                }
+            }
+            windowEnd = end
+            let mean = sum / n
+            let variance = Swift.max(0, (squares - sum * sum / n) / (n - 1))
+            means[t] = mean
+            sigmas[t] = RArithmetic.max(variance.squareRoot(), parameters.minSigma)
         }
         let c2 = y.indices.map { (y[$0] - means[$0]) / sigmas[$0] }
-        let periods = y.indices.map { t -> PeriodResult in
+        let periods = (firstReported..<y.count).map { t -> PeriodResult in
             let date = series.dates[t]
             let observed = series.counts[t]
             guard t >= minimumHistory else { return .unjudged(date, observed, .notEnoughHistory) }
