@@ -25,7 +25,13 @@ let package = Package(
         // L0: domain values, regions, substances, hashing, seeded randomness. Foundation only.
         .target(name: "VigilCore", swiftSettings: vigilSwiftSettings),
         // L1: temporal and space-time detection, pure and deterministic.
-        .target(name: "VigilDetection", dependencies: ["VigilCore"], swiftSettings: vigilSwiftSettings),
+        .target(
+            name: "VigilDetection",
+            dependencies: ["VigilCore"],
+            // The numeric kernels (IRLS, window statistics) are optimised in debug builds too, so that
+            // the test suite, which runs in debug, checks thousands of model fits in seconds.
+            swiftSettings: vigilSwiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         // L2: store protocols and query values.
         .target(
             name: "VigilStore",

@@ -3,7 +3,9 @@
 public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, extensible error code.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Base: String, Hashable, Sendable { case cannotOpen, schemaTooNew, corruptValue, unknownBatch }
+        private enum Base: String, Hashable, Sendable {
+            case cannotOpen, schemaTooNew, corruptValue, unknownBatch, unknownAlert, invalidTransition
+        }
         private let base: Base
         /// The database could not be opened or created.
         public static let cannotOpen = Code(base: .cannotOpen)
@@ -13,6 +15,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let corruptValue = Code(base: .corruptValue)
         /// A batch identifier that the store does not have.
         public static let unknownBatch = Code(base: .unknownBatch)
+        /// An alert identifier that the store does not have.
+        public static let unknownAlert = Code(base: .unknownAlert)
+        /// A status change an alert does not allow (closed alerts stay closed).
+        public static let invalidTransition = Code(base: .invalidTransition)
         public var description: String { base.rawValue }
     }
 

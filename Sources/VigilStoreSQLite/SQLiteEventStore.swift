@@ -9,7 +9,7 @@ public import VigilStore
 /// for tests. It is safe to share across tasks: GRDB serialises writes and runs reads
 /// concurrently with them.
 public struct SQLiteEventStore: EventStore {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
     /// - Throws: ``StoreError`` `cannotOpen` when the file cannot be opened or is not a Vigil

@@ -75,6 +75,33 @@ enum SQLiteSchema {
                     CREATE INDEX quarantine_by_batch ON quarantine(batch_id, line);
                     """)
         }
+        migrator.registerMigration("v2: alerts") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE alert (
+                        id INTEGER PRIMARY KEY,
+                        method TEXT NOT NULL,
+                        series TEXT NOT NULL,
+                        region TEXT NOT NULL,
+                        subgroup TEXT,
+                        interval TEXT NOT NULL,
+                        first_period TEXT NOT NULL,
+                        last_period TEXT NOT NULL,
+                        observed INTEGER NOT NULL,
+                        expected REAL,
+                        upper_bound REAL,
+                        score REAL,
+                        p_value REAL,
+                        latest_severity TEXT NOT NULL CHECK (latest_severity IN ('yellow', 'red')),
+                        severity TEXT NOT NULL CHECK (severity IN ('yellow', 'red')),
+                        status TEXT NOT NULL CHECK (status IN ('open', 'acknowledged', 'closed')),
+                        note TEXT,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX alert_by_series ON alert(method, series, status, last_period);
+                    """)
+        }
         return migrator
     }
 }

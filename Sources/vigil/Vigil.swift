@@ -11,7 +11,8 @@ struct Vigil: AsyncParsableCommand {
             were quarantined (see 'vigil quarantine'); 64 bad command-line usage.
             """,
         subcommands: [
-            ImportCommand.self, EventsCommand.self, SeriesCommand.self, DetectCommand.self, QuarantineCommand.self,
+            ImportCommand.self, EventsCommand.self, SeriesCommand.self, DetectCommand.self, AlertsCommand.self,
+            QuarantineCommand.self,
             BatchesCommand.self,
             DemoCommand.self, BenchCommand.self,
         ]

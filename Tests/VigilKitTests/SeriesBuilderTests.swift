@@ -1,5 +1,6 @@
 import Testing
 import VigilCore
+import VigilDetection
 import VigilKit
 import VigilStore
 import VigilStoreSQLite

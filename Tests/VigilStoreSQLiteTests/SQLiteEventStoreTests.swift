@@ -59,3 +59,11 @@ struct SQLiteEventStoreTests {
         }
     }
 }
+
+@Suite("SQLite alert store")
+struct SQLiteAlertStoreTests {
+    @Test("passes the alert store conformance suite", arguments: AlertStoreConformance.checks.indices)
+    func conformance(check: Int) async throws {
+        try await AlertStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
+    }
+}

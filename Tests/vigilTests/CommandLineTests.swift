@@ -125,8 +125,58 @@ struct CommandLineTests {
         #expect(result.standardOutput.contains("The database holds 21511 overdose events."))
         #expect(result.standardOutput.contains("09009  New Haven County, CT"))
         #expect(result.standardOutput.contains("fentanyl                 Fentanyl"))
+        #expect(result.standardOutput.contains("at least 3 events): 11 alerts"))
+        #expect(result.standardOutput.contains(
+            "[red] Hartford County, CT, weeks of 2022-09-05 to 2022-09-12: 14 events, expected 6.0, threshold 11.0 (ears-c2)"))
         let again = try VigilProcess.run(["demo", "--database", "demo.sqlite"], in: folder)
+        #expect(again.status == 0, "\(again.standardError)")
         #expect(again.standardOutput.contains("10654 rows: 0 new, 10654 already stored"))
         #expect(again.standardOutput.contains("The database holds 21511 overdose events."))
+        #expect(again.standardOutput.contains("at least 3 events): 11 alerts"))
+        let alerts = try VigilProcess.run(["alerts", "--database", "demo.sqlite", "--format", "csv"], in: folder)
+        #expect(alerts.standardOutput.split(separator: "\n").count == 12)
+    }
+
+    @Test("detect on a series file writes one row per period in the documented columns")
+    func detectFile() throws {
+        let input = Fixtures.path("detection/series_agona_weekly.csv")
+        let result = try VigilProcess.run(["detect", "--method", "ears-c1", "--input", input], in: folder)
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.first == "series,date,method,observed,expected,upperbound,score,alarm")
+        #expect(lines.count == 313)
+        #expect(lines[1] == "agona,1990-01-01,ears-c1,1,,,,0")
+        // R surveillance's C1 upper bound for this week is 6.8812183340012805 (Tests/Fixtures/detection).
+        #expect(lines[8].hasPrefix("agona,1990-02-19,ears-c1,") && lines[8].contains(",6.88121833400128"))
+        let bad = try VigilProcess.run(["detect", "--method", "ears-c1", "--alpha", "1.5", "--input", input], in: folder)
+        #expect(bad.status == 1 && bad.standardError.contains("alpha 1.5 must be between 0 and 1"))
+        let both = try VigilProcess.run(["detect", "--from-store", "--input", input], in: folder)
+        #expect(both.status == 64)
+    }
+
+    @Test("detect --from-store records alerts that can be acknowledged and closed")
+    func detectFromStore() throws {
+        _ = try VigilProcess.run(["import", Fixtures.path("ingest/ct_ocme_excerpt.csv"), "--mapping", "ct-ocme", "--database", "a.sqlite"], in: folder)
+        let csv = folder.appendingPathComponent("spike.csv").path
+        var text = "id,occurred_at,region,outcome\n"
+        for day in 1...28 { text += "d\(day),2024-02-\(day < 10 ? "0" : "")\(day),09009,nonfatal\n" }
+        for index in 0..<9 { text += "s\(index),2024-02-29,09009,fatal\n" }
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+        _ = try VigilProcess.run(["import", csv, "--database", "a.sqlite"], in: folder)
+        let detected = try VigilProcess.run(
+            ["detect", "--from-store", "--as-of", "2024-02-29", "--database", "a.sqlite", "--format", "json"], in: folder)
+        #expect(detected.status == 0, "\(detected.standardError)")
+        let alerts = try #require(try JSONSerialization.jsonObject(with: Data(detected.standardOutput.utf8)) as? [[String: Any]])
+        // Both default methods alarm: EARS C2 and Noufaily (the CT rows from 2013 on give it five years).
+        #expect(alerts.compactMap { $0["method"] as? String }.sorted() == ["ears-c2", "noufaily"])
+        #expect(alerts.allSatisfy { $0["series"] as? String == "09009" && $0["observed"] as? Int == 9 })
+        #expect(alerts.first?["status"] as? String == "open (new)")
+        let id = try #require(alerts.first?["id"] as? Int)
+        #expect(try VigilProcess.run(["alerts", "ack", "\(id)", "--note", "naloxone sent", "--database", "a.sqlite"], in: folder).status == 0)
+        #expect(try VigilProcess.run(["alerts", "close", "\(id)", "--database", "a.sqlite"], in: folder).status == 0)
+        let reopen = try VigilProcess.run(["alerts", "ack", "\(id)", "--database", "a.sqlite"], in: folder)
+        #expect(reopen.status == 1 && reopen.standardError.contains("is closed and cannot become acknowledged"))
+        let closed = try VigilProcess.run(["alerts", "--status", "closed", "--database", "a.sqlite", "--format", "csv"], in: folder)
+        #expect(closed.standardOutput.contains(",naloxone sent"))
     }
 }

@@ -1,24 +1,17 @@
 /// The identifier of an overdose event: its source system and the record's identifier there,
 /// written `source:record`. Importing the same record again yields the same identifier, which is
 /// what makes imports idempotent.
-public struct EventID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct EventID: TypedIdentifier {
     /// The text `source:record`.
     public let rawValue: String
     /// Wraps stored text.
     public init(rawValue: String) { self.rawValue = rawValue }
     /// The identifier of record `recordID` in source `source`.
     public init(source: SourceSystemID, recordID: String) { rawValue = source.rawValue + ":" + recordID }
-    public var description: String { rawValue }
-    public static func < (lhs: EventID, rhs: EventID) -> Bool { lhs.rawValue < rhs.rawValue }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// The name of a source system, such as `ct-ocme` or `tempe-fire`: a short label chosen at import.
-public struct SourceSystemID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct SourceSystemID: TypedIdentifier {
     /// The label.
     public let rawValue: String
     /// Wraps a label. It must be non-empty and must not contain `:`.
@@ -26,8 +19,6 @@ public struct SourceSystemID: RawRepresentable, Hashable, Comparable, Sendable, 
         guard !rawValue.isEmpty, !rawValue.contains(":") else { return nil }
         self.rawValue = rawValue
     }
-    public var description: String { rawValue }
-    public static func < (lhs: SourceSystemID, rhs: SourceSystemID) -> Bool { lhs.rawValue < rhs.rawValue }
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -36,25 +27,14 @@ public struct SourceSystemID: RawRepresentable, Hashable, Comparable, Sendable, 
         }
         self = value
     }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// The identifier of one import run.
-public struct ImportBatchID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct ImportBatchID: TypedIdentifier {
     /// The store's number for the batch.
     public let rawValue: Int64
     /// Wraps a stored number.
     public init(rawValue: Int64) { self.rawValue = rawValue }
-    public var description: String { String(rawValue) }
-    public static func < (lhs: ImportBatchID, rhs: ImportBatchID) -> Bool { lhs.rawValue < rhs.rawValue }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(Int64.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Where an event came from: enough to find the original record, nothing about the person.

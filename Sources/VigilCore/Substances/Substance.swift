@@ -1,17 +1,10 @@
 /// The stable identifier of a substance in the catalogue, a lower-case slug such as `fentanyl` or
 /// `para-fluorofentanyl`.
-public struct SubstanceID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct SubstanceID: TypedIdentifier {
     /// The slug.
     public let rawValue: String
     /// Wraps a slug; the catalogue decides whether it names a known substance.
     public init(rawValue: String) { self.rawValue = rawValue }
-    public var description: String { rawValue }
-    public static func < (lhs: SubstanceID, rhs: SubstanceID) -> Bool { lhs.rawValue < rhs.rawValue }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// A substance, or a group of substances a source cannot tell apart ("fentanyl analogue",

@@ -3,6 +3,7 @@ import VigilStore
 import Foundation
 import Logging
 import VigilCore
+import VigilDetection
 import VigilKit
 import VigilStoreSQLite
 
@@ -43,9 +44,35 @@ struct DemoCommand: AsyncParsableCommand {
             print(section("Events by county (top \(top))", summary.byRegion, limit: top))
             print(section("Events by substance (top \(top); an event counts once per substance)", summary.bySubstance, limit: top))
             print(section("Events by outcome", summary.byOutcome, limit: summary.byOutcome.count))
+
+            // Replay the weekly alerting job over the second half of 2022, the end of the Connecticut data.
+            let alerts = try await StoreDetection(events: store, alerts: store).replay(
+                .region, interval: .week, from: CalendarDate(iso: "2022-07-04")!, to: CalendarDate(iso: "2023-01-01")!,
+                now: Int64(Date().timeIntervalSince1970))
+            print("Weekly detection replayed over July–December 2022 (EARS C2 and Farrington–Noufaily, every county, "
+                  + "at least 3 events): \(alerts.count) alerts")
+            for alert in alerts.sorted(by: { ($0.firstPeriod, $0.id) < ($1.firstPeriod, $1.id) }).prefix(top) {
+                print("  " + Self.explain(alert))
+            }
+            if alerts.count > top { print("  … and \(alerts.count - top) more: vigil alerts --database \(database)") }
+            print("")
             print("Next: vigil events --database \(database) --region 09009 --substance xylazine --limit 5")
             print("      vigil series --database \(database) --by region --interval week --from 2022-01-01")
         }
+    }
+
+    /// One line saying which county, which weeks, and why.
+    static func explain(_ alert: Alert) -> String {
+        let signal = alert.latest
+        let place = RegionCatalog.standard.region(signal.region).map { region in
+            region.stateUSPS.map { "\(region.name), \($0)" } ?? region.name
+        } ?? signal.region.rawValue
+        let weeks = alert.firstPeriod == signal.period
+            ? "week of \(signal.period)" : "weeks of \(alert.firstPeriod) to \(signal.period)"
+        var why = "\(signal.observed) event\(signal.observed == 1 ? "" : "s")"
+        if let expected = signal.expected { why += ", expected \(String(format: "%.1f", expected))" }
+        if let bound = signal.upperBound { why += ", threshold \(String(format: "%.1f", bound))" }
+        return "#\(alert.id) [\(alert.severity.rawValue)] \(place), \(weeks): \(why) (\(signal.method))"
     }
 
     private func section(_ title: String, _ lines: [StoreSummary.Line], limit: Int) -> String {

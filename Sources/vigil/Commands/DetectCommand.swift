@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import VigilStore
 import VigilCore
 import VigilDetection
 import VigilKit
@@ -14,13 +16,35 @@ struct DetectCommand: AsyncParsableCommand {
             ears-c1, ears-c2 (alpha 0.001), ears-c3 (0.025, surveillance's C3), ears-c3-cdc (CDC's published C3), \
             cusum (k 1.04, h 2.26, training one year), farrington (original, b ≤ 5 years, w 3, alpha 0.05), \
             noufaily (Farrington flexible with Noufaily's settings).
+
+            With --from-store, series are built from the database up to --as-of (the last day with complete \
+            data, default today), the last complete day or ISO week is judged with the rules of --config (default: ears-c2 and noufaily \
+            everywhere), and alarms are recorded as alerts ('vigil alerts'); an alarm within 7 days of an \
+            alert's last period updates that alert instead of opening another.
             """)
 
-    @Option(help: "ears-c1, ears-c2, ears-c3, ears-c3-cdc, cusum, farrington or noufaily.")
-    var method: String
+    @Option(help: "ears-c1, ears-c2, ears-c3, ears-c3-cdc, cusum, farrington or noufaily (with --input).")
+    var method: String?
 
     @Option(help: "The series file (series,date,count).")
-    var input: String
+    var input: String?
+
+    @Flag(help: "Detect on the stored events and record alerts.")
+    var fromStore = false
+
+    @Option(help: "With --from-store: region, region,substance or region,outcome.")
+    var by: String = SeriesGrouping.region.rawValue
+
+    @Option(help: "With --from-store: day or week.")
+    var interval: String = CountSeries.Interval.day.rawValue
+
+    @Option(help: "With --from-store: the day whose period is judged (YYYY-MM-DD, default today in UTC).")
+    var asOf: String?
+
+    @Option(help: "With --from-store: an alerting configuration JSON file.")
+    var config: String?
+
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: "Significance level (EARS, Farrington).")
     var alpha: Double?
@@ -50,8 +74,16 @@ struct DetectCommand: AsyncParsableCommand {
     var format: OutputFormat = .csv
 
     func validate() throws {
-        guard DetectorCatalog.methods.contains(method) else {
-            throw ValidationError("unknown method '\(method)'; use one of \(DetectorCatalog.methods.joined(separator: ", "))")
+        guard fromStore != (input != nil) else { throw ValidationError("give either --input FILE or --from-store") }
+        if fromStore {
+            guard SeriesGrouping(rawValue: by) != nil else { throw ValidationError("--by '\(by)' is not region, region,substance or region,outcome") }
+            guard CountSeries.Interval(rawValue: interval) != nil else { throw ValidationError("--interval '\(interval)' is not day or week") }
+            if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date of the form YYYY-MM-DD") }
+        } else {
+            guard let method else { throw ValidationError("--input needs --method") }
+            guard DetectorCatalog.methods.contains(method) else {
+                throw ValidationError("unknown method '\(method)'; use one of \(DetectorCatalog.methods.joined(separator: ", "))")
+            }
         }
         if let last, last < 1 { throw ValidationError("--last must be at least 1") }
         if format == .table { throw ValidationError("detect writes csv or json") }
@@ -59,6 +91,8 @@ struct DetectCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            if fromStore { return try await runOnStore() }
+            guard let input, let method else { return }
             let series = try SeriesFileReader.read(path: input)
             let options = DetectorCatalog.Options(
                 alpha: alpha, baseline: baseline, years: years, halfWindow: halfWindow, k: k, h: h, training: training)
@@ -75,5 +109,16 @@ struct DetectCommand: AsyncParsableCommand {
             }
             print(table.render(format), terminator: "")
         }
+    }
+
+    private func runOnStore() async throws {
+        let store = try storeOptions.openStore()
+        let now = Date()
+        let day = asOf.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(dayNumber: Int(now.timeIntervalSince1970) / 86_400)
+        let configuration = try config.map(AlertingConfiguration.load(path:)) ?? .standard
+        let outcomes = try await StoreDetection(events: store, alerts: store).run(
+            SeriesGrouping(rawValue: by)!, interval: CountSeries.Interval(rawValue: interval)!, asOf: day,
+            configuration: configuration, now: Int64(now.timeIntervalSince1970))
+        print(AlertTable.render(outcomes.map(\.alert), format: format == .json ? .json : .table, newIDs: Set(outcomes.filter(\.isNew).map(\.alert.id))), terminator: "")
     }
 }

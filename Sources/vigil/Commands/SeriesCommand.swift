@@ -1,5 +1,6 @@
 import ArgumentParser
 import VigilCore
+import VigilDetection
 import VigilKit
 import VigilStore
 
@@ -17,7 +18,7 @@ struct SeriesCommand: AsyncParsableCommand {
     var by: String = SeriesGrouping.region.rawValue
 
     @Option(help: "day or week.")
-    var interval: String = SeriesInterval.day.rawValue
+    var interval: String = CountSeries.Interval.day.rawValue
 
     @OptionGroup var filterOptions: FilterOptions
 
@@ -30,7 +31,7 @@ struct SeriesCommand: AsyncParsableCommand {
         guard SeriesGrouping(rawValue: by) != nil else {
             throw ValidationError("--by '\(by)' is not one of region, region,substance, region,outcome")
         }
-        guard SeriesInterval(rawValue: interval) != nil else {
+        guard CountSeries.Interval(rawValue: interval) != nil else {
             throw ValidationError("--interval '\(interval)' is not one of day, week")
         }
     }
@@ -38,7 +39,7 @@ struct SeriesCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let series = try await SeriesBuilder(store: storeOptions.openStore()).build(
-                SeriesGrouping(rawValue: by)!, interval: SeriesInterval(rawValue: interval)!,
+                SeriesGrouping(rawValue: by)!, interval: CountSeries.Interval(rawValue: interval)!,
                 filter: filterOptions.makeFilter())
             var table = OutputTable(columns: ["series", "date", "count"])
             for one in series {

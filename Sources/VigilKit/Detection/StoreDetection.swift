@@ -1,0 +1,111 @@
+public import VigilCore
+public import VigilDetection
+public import VigilStore
+
+/// Detection on stored events: builds the series up to a date, judges their latest period with
+/// each jurisdiction's rules, and records alarms as alerts (`vigil detect --from-store`).
+public struct StoreDetection: Sendable {
+    /// One alarm and the alert it went into.
+    public struct Outcome: Sendable {
+        /// The alert, new or updated.
+        public var alert: Alert
+        /// Whether the alarm opened a new alert.
+        public var isNew: Bool
+    }
+
+    private let events: any EventStore
+    private let alerts: any AlertStore
+
+    /// Creates the use case over a store.
+    public init(events: any EventStore, alerts: any AlertStore) {
+        self.events = events
+        self.alerts = alerts
+    }
+
+    /// Judges the latest complete period on or before `asOf` for every series: the day `asOf`, or
+    /// the last ISO week that ends on or before it.
+    /// - Parameters:
+    ///   - grouping: How events are split into series.
+    ///   - interval: Days or weeks.
+    ///   - asOf: The last day with complete data.
+    ///   - configuration: The rules.
+    ///   - now: The current time for the alert records (seconds since 1970, UTC).
+    /// - Returns: The alarms raised, in series and method order.
+    public func run(
+        _ grouping: SeriesGrouping, interval: CountSeries.Interval, asOf: CalendarDate,
+        configuration: AlertingConfiguration = .standard, now: Int64
+    ) async throws -> [Outcome] {
+        let lastDay = interval == .day || asOf.isoWeekday == 7 ? asOf : asOf.startOfISOWeek.adding(days: -1)
+        let series = try await SeriesBuilder(store: events).build(grouping, interval: interval, filter: EventFilter(to: lastDay))
+        var byRules: [[AlertingConfiguration.Rule]: [CountSeries]] = [:]
+        for one in series {
+            guard let region = RegionCode(rawValue: String(one.name.prefix { $0 != ":" })) else { continue }
+            byRules[configuration.rules(for: region), default: []].append(one)
+        }
+        var signals: [AlertSignal] = []
+        for (rules, group) in byRules {
+            for rule in rules { signals += try Self.signals(rule, group) }
+        }
+        signals.sort { ($0.series, $0.method) < ($1.series, $1.method) }
+        var outcomes: [Outcome] = []
+        for signal in signals {
+            let recorded = try await alerts.recordSignal(signal, continuationDays: configuration.continuationDays, at: now)
+            outcomes.append(Outcome(alert: recorded.alert, isNew: recorded.isNew))
+        }
+        return outcomes
+    }
+
+    /// Runs detection for every period from `from` to `to`, as a daily or weekly job would have,
+    /// and returns the alerts touched, newest first, without repeats.
+    public func replay(
+        _ grouping: SeriesGrouping, interval: CountSeries.Interval, from: CalendarDate, to: CalendarDate,
+        configuration: AlertingConfiguration = .standard, now: Int64
+    ) async throws -> [Alert] {
+        var latest: [AlertID: Alert] = [:]
+        var day = interval == .week ? from.startOfISOWeek.adding(days: 6) : from
+        while day <= to {
+            for outcome in try await run(grouping, interval: interval, asOf: day, configuration: configuration, now: now) {
+                latest[outcome.alert.id] = outcome.alert
+            }
+            day = day.adding(days: interval.days)
+        }
+        return latest.values.sorted { $0.id > $1.id }
+    }
+
+    /// The alarms of one rule on the latest period of each series, with their severity.
+    private static func signals(_ rule: AlertingConfiguration.Rule, _ series: [CountSeries]) throws -> [AlertSignal] {
+        let yellow = DetectorCatalog.Options(
+            alpha: rule.alpha, baseline: rule.baseline, years: rule.years, k: rule.k, h: rule.h, training: rule.training)
+        var red = yellow
+        if rule.method == "cusum" {
+            red.h = rule.redH ?? 2 * (rule.h ?? 2.26)
+        } else {
+            let alpha = rule.alpha ?? Self.defaultAlpha(rule.method)
+            red.alpha = rule.redAlpha ?? alpha / 10
+        }
+        let minimum = rule.minimumObserved ?? 3
+        let alarming = zip(series, try DetectorCatalog.run(method: rule.method, options: yellow, on: series, lastPeriods: 1))
+            .compactMap { one, result in
+                result.periods.last.flatMap { $0.isAlarm && $0.observed >= minimum ? (one, $0) : nil }
+            }
+        // The stricter run only on the series that alarmed.
+        let strict = try DetectorCatalog.run(method: rule.method, options: red, on: alarming.map(\.0), lastPeriods: 1)
+        return zip(alarming, strict).map { alarm, strictResult in
+            let (one, period) = alarm
+            let parts = one.name.split(separator: ":", maxSplits: 1)
+            return AlertSignal(
+                method: rule.method, series: one.name, region: RegionCode(rawValue: String(parts[0]))!,
+                subgroup: parts.count > 1 ? String(parts[1]) : nil, interval: one.interval.rawValue, period: period.date,
+                observed: period.observed, expected: period.expected, upperBound: period.upperBound, score: period.score,
+                pValue: period.pValue, severity: strictResult.periods.last?.isAlarm == true ? .red : .yellow)
+        }
+    }
+
+    private static func defaultAlpha(_ method: String) -> Double {
+        switch method {
+        case "ears-c1", "ears-c2": 0.001
+        case "ears-c3", "ears-c3-cdc": 0.025
+        default: 0.05
+        }
+    }
+}
