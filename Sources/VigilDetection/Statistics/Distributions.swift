@@ -100,3 +100,19 @@ public enum Distributions {
         }
     }
 }
+
+extension Distributions {
+    /// The p-quantile of Student's t with `degreesOfFreedom`, by bisection on the CDF to 1e-12.
+    public static func studentTQuantile(_ p: Double, degreesOfFreedom df: Double) -> Double {
+        precondition(p > 0 && p < 1, "a t quantile needs p in (0, 1)")
+        var low = -1.0
+        var high = 1.0
+        while studentTCDF(low, degreesOfFreedom: df) > p { low *= 2 }
+        while studentTCDF(high, degreesOfFreedom: df) < p { high *= 2 }
+        while high - low > 1e-12 * max(1, abs(low)) {
+            let middle = (low + high) / 2
+            if studentTCDF(middle, degreesOfFreedom: df) < p { low = middle } else { high = middle }
+        }
+        return (low + high) / 2
+    }
+}

@@ -3,7 +3,12 @@ public import VigilDetection
 /// The temporal detectors `vigil detect --method` offers, built from command-line options.
 public enum DetectorCatalog {
     /// The method names.
-    public static let methods = ["ears-c1", "ears-c2", "ears-c3", "ears-c3-cdc", "cusum", "farrington", "noufaily"]
+    public static let methods = [
+        "ears-c1", "ears-c2", "ears-c3", "ears-c3-cdc", "cusum", "farrington", "noufaily", "regression", "ewma", "switch",
+    ]
+
+    /// The methods that model the day of the week and need daily series.
+    public static let dailyOnlyMethods: Set<String> = ["regression", "ewma", "switch"]
 
     /// Options that override the reference defaults; `nil` keeps the default.
     public struct Options: Sendable {
@@ -14,11 +19,13 @@ public enum DetectorCatalog {
         public var k: Double?
         public var h: Double?
         public var training: Int?
+        public var guardBand: Int?
 
         public init(
             alpha: Double? = nil, baseline: Int? = nil, years: Int? = nil, halfWindow: Int? = nil, k: Double? = nil,
-            h: Double? = nil, training: Int? = nil
+            h: Double? = nil, training: Int? = nil, guardBand: Int? = nil
         ) {
+            self.guardBand = guardBand
             self.alpha = alpha
             self.baseline = baseline
             self.years = years
@@ -36,6 +43,11 @@ public enum DetectorCatalog {
     public static func run(
         method: String, options: Options, on series: [CountSeries], lastPeriods: Int? = nil
     ) throws(DetectionError) -> [DetectionResult] {
+        if dailyOnlyMethods.contains(method), let weekly = series.first(where: { $0.interval != .day }) {
+            throw DetectionError(
+                code: .invalidParameter,
+                message: "\(method) models the day of the week and needs daily series; '\(weekly.name)' is weekly")
+        }
         switch method {
         case "ears-c1", "ears-c2", "ears-c3", "ears-c3-cdc":
             let detector = try EARSDetector(
@@ -51,6 +63,18 @@ public enum DetectorCatalog {
             parameters.years = options.years
             parameters.halfWindow = options.halfWindow ?? parameters.halfWindow
             let detector = try FarringtonDetector(parameters, method: method)
+            return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
+        case "regression":
+            let detector = try AdaptiveRegressionDetector(
+                .init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? 0.05))
+            return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
+        case "ewma":
+            let detector = try EWMADetector(
+                .init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? 0.05))
+            return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
+        case "switch":
+            let detector = try RegressionEWMASwitchDetector(
+                .init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? 0.05))
             return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
         default:
             throw DetectionError(

@@ -81,7 +81,8 @@ public struct StoreDetection: Sendable {
             red.h = rule.redH ?? 2 * (rule.h ?? 2.26)
         } else {
             let alpha = rule.alpha ?? Self.defaultAlpha(rule.method)
-            red.alpha = rule.redAlpha ?? alpha / 10
+            // ESSENCE's detectors colour p < 0.01 red; the others use a tenth of their alpha.
+            red.alpha = rule.redAlpha ?? (DetectorCatalog.dailyOnlyMethods.contains(rule.method) ? min(0.01, alpha / 5) : alpha / 10)
         }
         let minimum = rule.minimumObserved ?? 3
         let alarming = zip(series, try DetectorCatalog.run(method: rule.method, options: yellow, on: series, lastPeriods: 1))

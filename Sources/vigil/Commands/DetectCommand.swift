@@ -15,7 +15,9 @@ struct DetectCommand: AsyncParsableCommand {
             has too little history or too few cases to judge. Methods and their defaults follow R surveillance: \
             ears-c1, ears-c2 (alpha 0.001), ears-c3 (0.025, surveillance's C3), ears-c3-cdc (CDC's published C3), \
             cusum (k 1.04, h 2.26, training one year), farrington (original, b ≤ 5 years, w 3, alpha 0.05), \
-            noufaily (Farrington flexible with Noufaily's settings).
+            noufaily (Farrington flexible with Noufaily's settings); for daily series, CDC NSSP-ESSENCE's \
+            regression (28-day baseline, 2-day guard band, day-of-week terms and trend), ewma (weights 0.4 and \
+            0.9) and switch (regression when its adjusted R² ≥ 0.60, else EWMA), alarming at p < 0.05.
 
             With --from-store, series are built from the database up to --as-of (the last day with complete \
             data, default today), the last complete day or ISO week is judged with the rules of --config (default: ears-c2 and noufaily \
@@ -51,6 +53,9 @@ struct DetectCommand: AsyncParsableCommand {
 
     @Option(help: "EARS baseline length in periods (default 7).")
     var baseline: Int?
+
+    @Option(name: .customLong("guard"), help: "Regression, EWMA, switch: days between baseline and judged day (default 2).")
+    var guardBand: Int?
 
     @Option(help: "Farrington: years back, b (default: as many as fit, at most 5).")
     var years: Int?
@@ -95,7 +100,8 @@ struct DetectCommand: AsyncParsableCommand {
             guard let input, let method else { return }
             let series = try SeriesFileReader.read(path: input)
             let options = DetectorCatalog.Options(
-                alpha: alpha, baseline: baseline, years: years, halfWindow: halfWindow, k: k, h: h, training: training)
+                alpha: alpha, baseline: baseline, years: years, halfWindow: halfWindow, k: k, h: h, training: training,
+                guardBand: guardBand)
             let results = try DetectorCatalog.run(method: method, options: options, on: series, lastPeriods: last)
             var table = OutputTable(columns: ["series", "date", "method", "observed", "expected", "upperbound", "score", "alarm"])
             for result in results {
