@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VigilCore
 import VigilDetection
@@ -65,5 +66,39 @@ struct StoreDetectionTests {
             continuationDays: 7, default: [.init(method: "ears-c2")], jurisdictions: ["09": [.init(method: "cusum")]])
         #expect(configuration.rules(for: RegionCode(rawValue: "09009")!).map(\.method) == ["cusum"])
         #expect(configuration.rules(for: RegionCode(rawValue: "42003")!).map(\.method) == ["ears-c2"])
+    }
+
+    @Test("the alert quality report counts alarms, alerts, detected outbreaks, PPV and delay")
+    func qualityReport() async throws {
+        let store = try await store()
+        let outbreaks = [
+            AlertQualityReport.Outbreak(series: "09009", start: CalendarDate(iso: "2024-02-28")!, end: CalendarDate(iso: "2024-02-29")!),
+            AlertQualityReport.Outbreak(series: "09009", start: CalendarDate(iso: "2024-02-10")!, end: CalendarDate(iso: "2024-02-12")!),
+        ]
+        let rows = try await AlertQualityReport(events: store).evaluate(
+            methods: ["ears-c2"], outbreaks: outbreaks, grouping: .region, interval: .day, from: CalendarDate(iso: "2024-02-01")!,
+            to: CalendarDate(iso: "2024-02-29")!)
+        let row = try #require(rows.first)
+        // Two alarms on 2024-02-29: the spike in 09009 and the lone event in 42003 (a flat zero baseline).
+        #expect(abs(row.alarmsPerWeek - 2 / (29.0 / 7)) < 1e-12)
+        #expect(abs(row.alertsPerWeek - 2 / (29.0 / 7)) < 1e-12)
+        #expect(row.detectedOutbreaks == 1 && row.outbreaks == 2 && row.sensitivity == 0.5)
+        #expect(row.positivePredictiveValue == 0.5)
+        #expect(row.medianDaysToDetection == 1)
+    }
+
+    @Test("outbreak files are checked line by line")
+    func outbreakFile() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("o.csv").path
+        try "series,start,end\n09009,2024-02-10,2024-02-12\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try AlertQualityReport.readOutbreaks(path: path).count == 1)
+        try "series,start,end\n09009,2024-02-12,2024-02-10\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try AlertQualityReport.readOutbreaks(path: path)
+        } throws: { error in
+            "\(error)".contains(":2: the outbreak ends (2024-02-10) before it starts (2024-02-12)")
+        }
     }
 }

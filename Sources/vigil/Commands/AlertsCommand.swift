@@ -1,12 +1,15 @@
 import ArgumentParser
 import Foundation
 import VigilCore
+import VigilDetection
+import VigilKit
 import VigilStore
 
 struct AlertsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts", abstract: "List, acknowledge and close alerts.",
-        subcommands: [AlertsList.self, AlertsAcknowledge.self, AlertsClose.self], defaultSubcommand: AlertsList.self)
+        subcommands: [AlertsList.self, AlertsAcknowledge.self, AlertsClose.self, AlertsEvaluate.self],
+        defaultSubcommand: AlertsList.self)
 }
 
 struct AlertsList: AsyncParsableCommand {
@@ -46,6 +49,80 @@ struct AlertsClose: AsyncParsableCommand {
     @OptionGroup var change: AlertStatusChange
 
     func run() async throws { try await change.apply(.closed) }
+}
+
+struct AlertsEvaluate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Replay detection over stored history with known outbreaks and compare methods.",
+        discussion: """
+            The outbreaks file has columns series,start,end (series as 'vigil series' names them, dates \
+            YYYY-MM-DD, inclusive). For each method: alarms and alerts per week (all series together), \
+            sensitivity (outbreaks with an alarm during them), positive predictive value (alerts that overlap \
+            an outbreak of their series) and median days from an outbreak's start to its first alarm.
+            """)
+
+    @Option(help: "The known outbreaks (series,start,end).")
+    var outbreaks: String
+
+    @Option(help: "The first day judged (YYYY-MM-DD).")
+    var from: String
+
+    @Option(help: "The last day judged (YYYY-MM-DD).")
+    var to: String
+
+    @Option(help: "Comma-separated methods (default: every method that fits the interval).")
+    var methods: String?
+
+    @Option(help: "region, region,substance or region,outcome.")
+    var by: String = SeriesGrouping.region.rawValue
+
+    @Option(help: "day or week.")
+    var interval: String = CountSeries.Interval.day.rawValue
+
+    @Option(help: "table, csv or json.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        guard let start = CalendarDate(iso: from), let end = CalendarDate(iso: to), start <= end else {
+            throw ValidationError("--from and --to must be dates YYYY-MM-DD with --from not after --to")
+        }
+        guard SeriesGrouping(rawValue: by) != nil, CountSeries.Interval(rawValue: interval) != nil else {
+            throw ValidationError("--by must be region, region,substance or region,outcome and --interval day or week")
+        }
+        for method in chosenMethods where !DetectorCatalog.methods.contains(method) {
+            throw ValidationError("unknown method '\(method)'; use \(DetectorCatalog.methods.joined(separator: ", "))")
+        }
+    }
+
+    private var chosenMethods: [String] {
+        if let methods { return methods.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        return DetectorCatalog.methods.filter { interval == "day" || !DetectorCatalog.dailyOnlyMethods.contains($0) }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            let rows = try await AlertQualityReport(events: storeOptions.openStore()).evaluate(
+                methods: chosenMethods, outbreaks: AlertQualityReport.readOutbreaks(path: outbreaks),
+                grouping: SeriesGrouping(rawValue: by)!, interval: CountSeries.Interval(rawValue: interval)!,
+                from: CalendarDate(iso: from)!, to: CalendarDate(iso: to)!)
+            var table = OutputTable(columns: [
+                "method", "alarms_per_week", "alerts_per_week", "detected", "outbreaks", "sensitivity", "ppv",
+                "median_days_to_detection",
+            ])
+            let rounded = { (value: Double?) -> Cell in value.map { .number(($0 * 1000).rounded() / 1000) } ?? .null }
+            for row in rows {
+                table.rows.append([
+                    .text(row.method), rounded(row.alarmsPerWeek), rounded(row.alertsPerWeek), .integer(row.detectedOutbreaks),
+                    .integer(row.outbreaks), rounded(row.sensitivity), rounded(row.positivePredictiveValue),
+                    rounded(row.medianDaysToDetection),
+                ])
+            }
+            print(table.render(format), terminator: "")
+        }
+    }
 }
 
 /// The arguments of `alerts ack` and `alerts close`, and the change they make.
