@@ -30,9 +30,10 @@ struct DesignMatrix {
     }
 }
 
-/// A log-linear Poisson (or quasi-Poisson) regression fitted by iteratively reweighted least
-/// squares, following R's `glm.fit`: starting values μ = y + 0.1, convergence when the relative
-/// change in deviance is below 1e-8, at most 25 iterations.
+/// A log-linear Poisson (or quasi-Poisson), or negative-binomial with known θ, regression fitted by
+/// iteratively reweighted least squares, following R's `glm.fit`: starting values μ = y + 0.1
+/// unless given, convergence when the relative change in deviance is below 1e-8, at most 25
+/// iterations.
 ///
 /// It is small on purpose: the Farrington methods fit a handful of columns to a few dozen or a
 /// few thousand counts, so normal equations solved by Cholesky decomposition are accurate and fast.
@@ -56,25 +57,28 @@ struct PoissonRegression {
     ///   - response: The counts.
     ///   - priorWeights: Observation weights (R's `weights`), 1 by default.
     ///   - offset: A known term added to the linear predictor (log population), 0 by default.
+    ///   - theta: The negative-binomial size θ (variance μ + μ²/θ); `nil` for Poisson.
+    ///   - startingMeans: Starting fitted means (R's `etastart`), y + 0.1 by default.
     /// - Returns: `nil` when the normal equations are singular.
-    static func fit(design: DesignMatrix, response: [Double], priorWeights: [Double]? = nil, offset: [Double]? = nil)
-        -> PoissonRegression?
-    {
+    static func fit(
+        design: DesignMatrix, response: [Double], priorWeights: [Double]? = nil, offset: [Double]? = nil,
+        theta: Double? = nil, startingMeans: [Double]? = nil
+    ) -> PoissonRegression? {
         let n = response.count
         let p = design.columns
         let weights = priorWeights ?? [Double](repeating: 1, count: n)
         let offset = offset ?? [Double](repeating: 0, count: n)
-        var mu = response.map { $0 + 0.1 }
+        var mu = startingMeans ?? response.map { $0 + 0.1 }
         var eta = mu.map { log($0) }
-        var deviance = Self.deviance(response, mu, weights)
+        var deviance = Self.deviance(response, mu, weights, theta: theta)
         var beta = [Double](repeating: 0, count: p)
         var converged = false
         var workingWeights = [Double](repeating: 0, count: n)
         var workingResponse = [Double](repeating: 0, count: n)
         for _ in 0..<25 {
-            // Working response and weights for the log link: z = η − offset + (y − μ)/μ, w = prior·μ.
+            // Working response and weights for the log link: z = η − offset + (y − μ)/μ, w = prior·μ²/V(μ).
             for i in 0..<n {
-                workingWeights[i] = weights[i] * mu[i]
+                workingWeights[i] = weights[i] * mu[i] / (theta.map { 1 + mu[i] / $0 } ?? 1)
                 workingResponse[i] = eta[i] - offset[i] + (response[i] - mu[i]) / mu[i]
             }
             let (gram, rhs) = Self.normalEquations(design, workingWeights, workingResponse)
@@ -89,14 +93,14 @@ struct PoissonRegression {
                 }
             }
             let previous = deviance
-            deviance = Self.deviance(response, mu, weights)
+            deviance = Self.deviance(response, mu, weights, theta: theta)
             guard deviance.isFinite else { break }
             if abs(deviance - previous) / (abs(deviance) + 0.1) < 1e-8 {
                 converged = true
                 break
             }
         }
-        for i in 0..<n { workingWeights[i] = weights[i] * mu[i] }
+        for i in 0..<n { workingWeights[i] = weights[i] * mu[i] / (theta.map { 1 + mu[i] / $0 } ?? 1) }
         let (gram, _) = Self.normalEquations(design, workingWeights, workingResponse)
         guard let factor = Cholesky(gram, size: p) else { return nil }
         let covariance = factor.inverse()
@@ -142,12 +146,17 @@ struct PoissonRegression {
         return (gram, rhs)
     }
 
-    /// The Poisson deviance 2 Σ w (y log(y/μ) − (y − μ)).
-    private static func deviance(_ y: [Double], _ mu: [Double], _ weights: [Double]) -> Double {
+    /// The deviance: Poisson 2 Σ w (y log(y/μ) − (y − μ)), or negative binomial
+    /// 2 Σ w (y log(max(1, y)/μ) − (y + θ) log((y + θ)/(μ + θ))).
+    private static func deviance(_ y: [Double], _ mu: [Double], _ weights: [Double], theta: Double?) -> Double {
         var sum = 0.0
         for i in y.indices {
-            let term = y[i] > 0 ? y[i] * log(y[i] / mu[i]) : 0
-            sum += 2 * weights[i] * (term - (y[i] - mu[i]))
+            if let theta {
+                sum += 2 * weights[i] * (y[i] * log(max(1, y[i]) / mu[i]) - (y[i] + theta) * log((y[i] + theta) / (mu[i] + theta)))
+            } else {
+                let term = y[i] > 0 ? y[i] * log(y[i] / mu[i]) : 0
+                sum += 2 * weights[i] * (term - (y[i] - mu[i]))
+            }
         }
         return sum
     }

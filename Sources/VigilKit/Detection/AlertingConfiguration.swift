@@ -25,9 +25,10 @@ public struct AlertingConfiguration: Hashable, Sendable, Codable {
         public var alpha: Double?
         /// The stricter level of a red alarm; default alpha / 10.
         public var redAlpha: Double?
-        /// CUSUM's decision interval for a (yellow) alarm; default 2.26.
+        /// CUSUM's decision interval (default 2.26), or the GLR threshold of `glrnb` (default 5), for
+        /// a (yellow) alarm.
         public var h: Double?
-        /// CUSUM's decision interval for a red alarm; default 2·h.
+        /// The same for a red alarm; default 2·h.
         public var redH: Double?
         /// Alarms on fewer events than this raise no alert; default 3. (A lone event after an empty
         /// baseline is an EARS alarm, since the baseline's standard deviation is 0.)

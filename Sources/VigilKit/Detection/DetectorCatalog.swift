@@ -4,7 +4,8 @@ public import VigilDetection
 public enum DetectorCatalog {
     /// The method names.
     public static let methods = [
-        "ears-c1", "ears-c2", "ears-c3", "ears-c3-cdc", "cusum", "farrington", "noufaily", "regression", "ewma", "switch",
+        "ears-c1", "ears-c2", "ears-c3", "ears-c3-cdc", "cusum", "glrnb", "farrington", "noufaily", "regression", "ewma",
+        "switch",
     ]
 
     /// The methods that model the day of the week and need daily series.
@@ -56,6 +57,10 @@ public enum DetectorCatalog {
         case "cusum":
             let training = options.training ?? (series.first?.interval.periodsPerYear ?? 52)
             let detector = try CUSUMDetector(.init(k: options.k ?? 1.04, h: options.h ?? 2.26, training: training))
+            return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
+        case "glrnb":
+            let training = options.training ?? (series.first?.interval.periodsPerYear ?? 52)
+            let detector = try GLRNegativeBinomialDetector(.init(threshold: options.h ?? 5, training: training))
             return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
         case "farrington", "noufaily":
             var parameters: FarringtonDetector.Parameters = method == "farrington" ? .original : .noufaily

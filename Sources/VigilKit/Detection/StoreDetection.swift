@@ -77,8 +77,8 @@ public struct StoreDetection: Sendable {
         let yellow = DetectorCatalog.Options(
             alpha: rule.alpha, baseline: rule.baseline, years: rule.years, k: rule.k, h: rule.h, training: rule.training)
         var red = yellow
-        if rule.method == "cusum" {
-            red.h = rule.redH ?? 2 * (rule.h ?? 2.26)
+        if rule.method == "cusum" || rule.method == "glrnb" {
+            red.h = rule.redH ?? 2 * (rule.h ?? (rule.method == "cusum" ? 2.26 : 5))
         } else {
             let alpha = rule.alpha ?? Self.defaultAlpha(rule.method)
             // ESSENCE's detectors colour p < 0.01 red; the others use a tenth of their alpha.

@@ -14,7 +14,8 @@ struct DetectCommand: AsyncParsableCommand {
             series,date,method,observed,expected,upperbound,score,alarm; upperbound is empty where the method \
             has too little history or too few cases to judge. Methods and their defaults follow R surveillance: \
             ears-c1, ears-c2 (alpha 0.001), ears-c3 (0.025, surveillance's C3), ears-c3-cdc (CDC's published C3), \
-            cusum (k 1.04, h 2.26, training one year), farrington (original, b ≤ 5 years, w 3, alpha 0.05), \
+            cusum (k 1.04, h 2.26, training one year), glrnb (negative-binomial GLR CUSUM, threshold 5, \
+            in-control model fitted on the training year), farrington (original, b ≤ 5 years, w 3, alpha 0.05), \
             noufaily (Farrington flexible with Noufaily's settings); for daily series, CDC NSSP-ESSENCE's \
             regression (28-day baseline, 2-day guard band, day-of-week terms and trend), ewma (weights 0.4 and \
             0.9) and switch (regression when its adjusted R² ≥ 0.60, else EWMA), alarming at p < 0.05.
@@ -25,7 +26,7 @@ struct DetectCommand: AsyncParsableCommand {
             alert's last period updates that alert instead of opening another.
             """)
 
-    @Option(help: "ears-c1, ears-c2, ears-c3, ears-c3-cdc, cusum, farrington or noufaily (with --input).")
+    @Option(help: "ears-c1, ears-c2, ears-c3, ears-c3-cdc, cusum, glrnb, farrington, noufaily, regression, ewma or switch.")
     var method: String?
 
     @Option(help: "The series file (series,date,count).")
@@ -66,10 +67,10 @@ struct DetectCommand: AsyncParsableCommand {
     @Option(help: "CUSUM reference value (default 1.04).")
     var k: Double?
 
-    @Option(help: "CUSUM decision interval (default 2.26).")
+    @Option(help: "CUSUM decision interval (default 2.26), or the glrnb threshold c.ARL (default 5).")
     var h: Double?
 
-    @Option(help: "CUSUM training periods at the start of each series (default one year).")
+    @Option(help: "CUSUM and glrnb training periods at the start of each series (default one year).")
     var training: Int?
 
     @Option(help: "Only judge the last N periods of each series.")
