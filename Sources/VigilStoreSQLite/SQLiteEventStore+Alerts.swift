@@ -12,10 +12,11 @@ extension SQLiteEventStore: AlertStore {
                 db,
                 sql: """
                     SELECT * FROM alert
-                    WHERE method = ? AND series = ? AND status != 'closed' AND last_period >= ? AND first_period <= ?
+                    WHERE kind = ? AND method = ? AND series = ? AND status != 'closed' AND last_period >= ?
+                        AND first_period <= ?
                     ORDER BY last_period DESC LIMIT 1
                     """,
-                arguments: [signal.method, signal.series, earliest, signal.period.description])
+                arguments: [signal.kind, signal.method, signal.series, earliest, signal.period.description])
             if let ongoing {
                 let id: Int64 = ongoing["id"]
                 let existing = try Self.alert(from: ongoing)
@@ -37,12 +38,12 @@ extension SQLiteEventStore: AlertStore {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO alert (method, series, region, subgroup, interval, first_period, last_period, observed, expected,
+                    INSERT INTO alert (kind, method, series, region, subgroup, interval, first_period, last_period, observed, expected,
                         upper_bound, score, p_value, latest_severity, severity, status, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
                     """,
                 arguments: [
-                    signal.method, signal.series, signal.region.rawValue, signal.subgroup, signal.interval,
+                    signal.kind, signal.method, signal.series, signal.region.rawValue, signal.subgroup, signal.interval,
                     signal.period.description, signal.period.description, signal.observed, signal.expected, signal.upperBound,
                     signal.score, signal.pValue, signal.severity.rawValue, signal.severity.rawValue, time, time,
                 ])
@@ -97,7 +98,7 @@ extension SQLiteEventStore: AlertStore {
             let severity = Alert.Severity(rawValue: row["severity"]), let status = Alert.Status(rawValue: row["status"])
         else { throw corrupt }
         let signal = AlertSignal(
-            method: row["method"], series: row["series"], region: region, subgroup: row["subgroup"], interval: row["interval"],
+            kind: row["kind"], method: row["method"], series: row["series"], region: region, subgroup: row["subgroup"], interval: row["interval"],
             period: last, observed: row["observed"], expected: row["expected"], upperBound: row["upper_bound"], score: row["score"],
             pValue: row["p_value"], severity: latestSeverity)
         return Alert(

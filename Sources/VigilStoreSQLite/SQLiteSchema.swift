@@ -80,6 +80,7 @@ enum SQLiteSchema {
                 sql: """
                     CREATE TABLE alert (
                         id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
                         method TEXT NOT NULL,
                         series TEXT NOT NULL,
                         region TEXT NOT NULL,
@@ -99,7 +100,7 @@ enum SQLiteSchema {
                         created_at INTEGER NOT NULL,
                         updated_at INTEGER NOT NULL
                     );
-                    CREATE INDEX alert_by_series ON alert(method, series, status, last_period);
+                    CREATE INDEX alert_by_series ON alert(kind, method, series, status, last_period);
                     """)
         }
         return migrator

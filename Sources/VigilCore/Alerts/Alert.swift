@@ -8,6 +8,9 @@ public struct AlertID: TypedIdentifier {
 
 /// What a detector said about the latest period of one series, when it raised an alarm.
 public struct AlertSignal: Hashable, Sendable, Codable {
+    /// What kind of detection raised it: `temporal` (a count series) for now; space-time clusters
+    /// and drug-market signals will add kinds.
+    public var kind: String
     /// The detection method (`ears-c2`, `farrington`, …).
     public var method: String
     /// The series name: the region code, or `region:substance` / `region:outcome`.
@@ -35,9 +38,10 @@ public struct AlertSignal: Hashable, Sendable, Codable {
 
     /// Creates a signal.
     public init(
-        method: String, series: String, region: RegionCode, subgroup: String?, interval: String, period: CalendarDate,
+        kind: String = "temporal", method: String, series: String, region: RegionCode, subgroup: String?, interval: String, period: CalendarDate,
         observed: Int, expected: Double?, upperBound: Double?, score: Double?, pValue: Double?, severity: Alert.Severity
     ) {
+        self.kind = kind
         self.method = method
         self.series = series
         self.region = region

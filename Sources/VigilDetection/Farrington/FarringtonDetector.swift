@@ -275,11 +275,11 @@ public struct FarringtonDetector: Detector {
             trend = false
         }
         guard let first, first.converged else { return nil }
-        var phi = max(1, first.dispersion(response: response, multipliers: first.fitted))
+        var phi = max(1, first.dispersion(response: response, multipliers: first.workingWeights))
         guard parameters.reweight else {
             return Model(
                 regression: first, hasTrend: trend, levels: levels, phi: phi,
-                dispersionForErrors: first.dispersion(response: response, multipliers: first.fitted))
+                dispersionForErrors: first.dispersion(response: response, multipliers: first.workingWeights))
         }
         let residuals = response.indices.map { i -> Double in
             let mu = first.fitted[i]
@@ -289,7 +289,7 @@ public struct FarringtonDetector: Detector {
         let weights = Self.outbreakWeights(residuals, threshold: parameters.weightsThreshold)
         guard let reweighted = PoissonRegression.fit(design: usedDesign, response: response, priorWeights: weights, offset: offset)
         else { return nil }
-        phi = max(1, reweighted.dispersion(response: response, multipliers: zip(weights, reweighted.fitted).map { $0 * $1 }))
+        phi = max(1, reweighted.dispersion(response: response, multipliers: reweighted.workingWeights))
         return Model(
             regression: reweighted, hasTrend: trend, levels: levels, phi: phi,
             dispersionForErrors: reweighted.dispersion(response: response, multipliers: weights))

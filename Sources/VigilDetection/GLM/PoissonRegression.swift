@@ -44,7 +44,10 @@ struct PoissonRegression {
     var fitted: [Double]
     /// Whether IRLS converged.
     var converged: Bool
-    /// (XᵀWX)⁻¹ at the fitted means, W = prior weight × μ (R's `cov.unscaled`), row-major p × p.
+    /// The IRLS working weights of the last iteration (prior weight × μ²/V(μ) at the means before
+    /// the final update), which R stores as the model's `weights` and uses for its QR.
+    var workingWeights: [Double]
+    /// (XᵀWX)⁻¹ with those working weights (R's `cov.unscaled`), row-major p × p.
     var unscaledCovariance: [Double]
     /// The diagonal of the hat matrix W½X(XᵀWX)⁻¹XᵀW½.
     var leverages: [Double]
@@ -100,7 +103,7 @@ struct PoissonRegression {
                 break
             }
         }
-        for i in 0..<n { workingWeights[i] = weights[i] * mu[i] / (theta.map { 1 + mu[i] / $0 } ?? 1) }
+        // Like glm.fit, keep the weights (and so the covariance and leverages) of the last iteration.
         let (gram, _) = Self.normalEquations(design, workingWeights, workingResponse)
         guard let factor = Cholesky(gram, size: p) else { return nil }
         let covariance = factor.inverse()
@@ -117,7 +120,8 @@ struct PoissonRegression {
             }
         }
         return PoissonRegression(
-            coefficients: beta, fitted: mu, converged: converged, unscaledCovariance: covariance, leverages: leverages,
+            coefficients: beta, fitted: mu, converged: converged, workingWeights: workingWeights,
+            unscaledCovariance: covariance, leverages: leverages,
             residualDegreesOfFreedom: n - p)
     }
 

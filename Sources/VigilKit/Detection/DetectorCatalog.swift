@@ -37,53 +37,65 @@ public enum DetectorCatalog {
         }
     }
 
-    /// Runs a method on series with options.
-    /// - Parameter interval: The series' interval, which sets CUSUM's default training period
-    ///   (one year: 52 weeks or 365 days).
-    /// - Throws: ``VigilDetection/DetectionError`` for an unknown method or invalid parameters.
-    public static func run(
-        method: String, options: Options, on series: [CountSeries], lastPeriods: Int? = nil
-    ) throws(DetectionError) -> [DetectionResult] {
-        if dailyOnlyMethods.contains(method), let weekly = series.first(where: { $0.interval != .day }) {
-            throw DetectionError(
-                code: .invalidParameter,
-                message: "\(method) models the day of the week and needs daily series; '\(weekly.name)' is weekly")
+    /// Builds the detector for a method.
+    /// - Parameter interval: The series' interval, which sets the default training period of
+    ///   CUSUM and glrnb (one year: 52 weeks or 365 days).
+    /// - Throws: ``VigilDetection/DetectionError`` for an unknown method, invalid parameters, or a
+    ///   day-of-week method on weekly series.
+    public static func makeDetector(method: String, options: Options, interval: CountSeries.Interval) throws(DetectionError)
+        -> any Detector
+    {
+        if dailyOnlyMethods.contains(method), interval != .day {
+            throw DetectionError(code: .invalidParameter, message: "\(method) models the day of the week and needs daily series")
         }
+        let year = interval.periodsPerYear
         switch method {
         case "ears-c1", "ears-c2", "ears-c3", "ears-c3-cdc":
-            let detector = try EARSDetector(
+            return try EARSDetector(
                 .init(variant: EARSDetector.Variant(rawValue: method)!, alpha: options.alpha, baseline: options.baseline ?? 7))
-            return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
         case "cusum":
-            let training = options.training ?? (series.first?.interval.periodsPerYear ?? 52)
-            let detector = try CUSUMDetector(.init(k: options.k ?? 1.04, h: options.h ?? 2.26, training: training))
-            return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
+            return try CUSUMDetector(.init(k: options.k ?? 1.04, h: options.h ?? 2.26, training: options.training ?? year))
         case "glrnb":
-            let training = options.training ?? (series.first?.interval.periodsPerYear ?? 52)
-            let detector = try GLRNegativeBinomialDetector(.init(threshold: options.h ?? 5, training: training))
-            return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
+            return try GLRNegativeBinomialDetector(.init(threshold: options.h ?? 5, training: options.training ?? year))
         case "farrington", "noufaily":
             var parameters: FarringtonDetector.Parameters = method == "farrington" ? .original : .noufaily
             parameters.alpha = options.alpha ?? parameters.alpha
             parameters.years = options.years
             parameters.halfWindow = options.halfWindow ?? parameters.halfWindow
-            let detector = try FarringtonDetector(parameters, method: method)
-            return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
+            return try FarringtonDetector(parameters, method: method)
         case "regression":
-            let detector = try AdaptiveRegressionDetector(
+            return try AdaptiveRegressionDetector(
                 .init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? 0.05))
-            return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
         case "ewma":
-            let detector = try EWMADetector(
-                .init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? 0.05))
-            return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
+            return try EWMADetector(.init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? 0.05))
         case "switch":
-            let detector = try RegressionEWMASwitchDetector(
+            return try RegressionEWMASwitchDetector(
                 .init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? 0.05))
-            return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
         default:
             throw DetectionError(
                 code: .invalidParameter, message: "unknown method '\(method)'; use one of \(methods.joined(separator: ", "))")
         }
+    }
+
+    /// Runs a method on series with options.
+    /// - Parameter requireHistory: Refuse series too short for the method to judge any period
+    ///   (the file interface does; detection on the store skips them quietly).
+    /// - Throws: ``VigilDetection/DetectionError`` as ``makeDetector(method:options:interval:)``,
+    ///   and for a series shorter than the method's history when `requireHistory` is set.
+    public static func run(
+        method: String, options: Options, on series: [CountSeries], lastPeriods: Int? = nil, requireHistory: Bool = false
+    ) throws(DetectionError) -> [DetectionResult] {
+        guard let interval = series.first?.interval else { return [] }
+        if let mixed = series.first(where: { $0.interval != interval }) {
+            throw DetectionError(code: .invalidInput, message: "series '\(mixed.name)' has another interval than '\(series[0].name)'")
+        }
+        let detector = try makeDetector(method: method, options: options, interval: interval)
+        if requireHistory, let short = series.first(where: { $0.counts.count <= detector.minimumHistory }) {
+            throw DetectionError(
+                code: .invalidParameter,
+                message: "series '\(short.name)' has \(short.counts.count) periods; \(method) needs more than "
+                    + "\(detector.minimumHistory) (its baseline or training) to judge any: use a longer series or a shorter baseline")
+        }
+        return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
     }
 }

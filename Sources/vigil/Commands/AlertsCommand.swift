@@ -148,7 +148,7 @@ struct AlertStatusChange: ParsableArguments {
 enum AlertTable {
     static func render(_ alerts: [Alert], format: OutputFormat, newIDs: Set<AlertID> = []) -> String {
         var table = OutputTable(columns: [
-            "id", "status", "severity", "method", "series", "region", "first_period", "last_period", "observed", "expected",
+            "id", "status", "severity", "kind", "method", "series", "region", "first_period", "last_period", "observed", "expected",
             "upperbound", "score", "p_value", "note",
         ])
         for alert in alerts {
@@ -156,7 +156,7 @@ enum AlertTable {
             let region = RegionCatalog.standard.region(signal.region)?.name ?? signal.region.rawValue
             table.rows.append([
                 .integer(Int(alert.id.rawValue)), .text(alert.status.rawValue + (newIDs.contains(alert.id) ? " (new)" : "")),
-                .text(alert.severity.rawValue), .text(signal.method), .text(signal.series), .text(region),
+                .text(alert.severity.rawValue), .text(signal.kind), .text(signal.method), .text(signal.series), .text(region),
                 .text(alert.firstPeriod.description), .text(signal.period.description), .integer(signal.observed),
                 signal.expected.map { .number(($0 * 100).rounded() / 100) } ?? .null,
                 signal.upperBound.map { .number(($0 * 100).rounded() / 100) } ?? .null,

@@ -103,7 +103,8 @@ struct DetectCommand: AsyncParsableCommand {
             let options = DetectorCatalog.Options(
                 alpha: alpha, baseline: baseline, years: years, halfWindow: halfWindow, k: k, h: h, training: training,
                 guardBand: guardBand)
-            let results = try DetectorCatalog.run(method: method, options: options, on: series, lastPeriods: last)
+            let results = try DetectorCatalog.run(
+                method: method, options: options, on: series, lastPeriods: last, requireHistory: true)
             var table = OutputTable(columns: ["series", "date", "method", "observed", "expected", "upperbound", "score", "alarm"])
             for result in results {
                 for period in result.periods {
