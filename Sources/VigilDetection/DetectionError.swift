@@ -27,4 +27,11 @@ public struct DetectionError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String { message }
 
     static func parameter(_ message: String) -> DetectionError { DetectionError(code: .invalidParameter, message: message) }
+
+    /// Checks a significance level: in [1e-12, 1), so that 1 − alpha stays representable.
+    static func checkAlpha(_ alpha: Double) throws(DetectionError) {
+        guard alpha >= 1e-12, alpha < 1 else {
+            throw .parameter("alpha \(alpha) must be at least 1e-12 and below 1 (a probability such as 0.05)")
+        }
+    }
 }

@@ -28,7 +28,8 @@ enum EventChunkWriter {
             var positionByRecord: [String: Int] = [:]
             for (offset, event) in zip(group.indices, group) {
                 bind(event, batch: batch, to: statement, firstParameter: Int32(offset - start) * eventParameterCount + 1)
-                positionByRecord[event.provenance.sourceRecordID] = offset
+                // The first row with an identifier is the one the INSERT keeps.
+                if positionByRecord[event.provenance.sourceRecordID] == nil { positionByRecord[event.provenance.sourceRecordID] = offset }
             }
             try statement.forEachRow(db) { row in
                 inserted += 1

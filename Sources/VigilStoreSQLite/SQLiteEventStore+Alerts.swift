@@ -7,6 +7,19 @@ extension SQLiteEventStore: AlertStore {
         -> (alert: Alert, isNew: Bool)
     {
         try await writer.write { db in
+            // An alert that already covers this period has seen this signal: leave it as it is, unless it is
+            // still open at this very period (then new data for the period refreshes its figures below).
+            if let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT * FROM alert WHERE kind = ? AND method = ? AND series = ? AND first_period <= ? AND last_period >= ?
+                    ORDER BY id DESC LIMIT 1
+                    """,
+                arguments: [signal.kind, signal.method, signal.series, signal.period.description, signal.period.description])
+            {
+                let covering = try Self.alert(from: row)
+                if covering.status == .closed || covering.latest.period != signal.period { return (covering, false) }
+            }
             let earliest = signal.period.adding(days: -continuationDays).description
             let ongoing = try Row.fetchOne(
                 db,

@@ -56,6 +56,9 @@ public enum AlertStoreConformance {
         #expect(closed.status == .closed && closed.note == "team on site")
         await #expect(throws: StoreError.self) { _ = try await store.updateAlert(alert.id, to: .acknowledged, note: nil, at: 500) }
         await #expect(throws: StoreError.self) { _ = try await store.updateAlert(AlertID(rawValue: 999), to: .closed, note: nil, at: 500) }
+        // Re-running detection for a period the closed alert covers changes nothing.
+        let rerun = try await store.recordSignal(signal("2024-03-02"), continuationDays: 7, at: 550)
+        #expect(!rerun.isNew && rerun.alert.id == alert.id && rerun.alert.status == .closed)
         // After closing, the next alarm opens a new alert.
         #expect(try await store.recordSignal(signal("2024-03-03"), continuationDays: 7, at: 600).isNew)
     }

@@ -23,6 +23,9 @@ struct SeriesFileReaderTests {
         #expect(series[1].interval == .day)
         let weekly = try read("series,date,count\nw,2024-01-01,1\nw,2024-01-15,3\n")
         #expect(weekly[0].interval == .week && weekly[0].counts == [1, 0, 3])
+        // A sparse daily series whose events happen to be two weeks apart, beside a daily one, stays daily.
+        let sparse = try read("series,date,count\na,2024-01-01,1\na,2024-01-02,1\nb,2024-01-01,1\nb,2024-01-15,2\n")
+        #expect(sparse.allSatisfy { $0.interval == .day } && sparse[1].counts.count == 15)
     }
 
     @Test("bad input is rejected with the line, the series and the reason", arguments: [
@@ -31,8 +34,9 @@ struct SeriesFileReaderTests {
         ("series,date,count\na,2024-01-02,1\na,2024-01-01,2\n", ":3: series 'a': 2024-01-01 comes after 2024-01-02"),
         ("series,date,count\na,01/02/2024,1\n", ":2: series 'a': '01/02/2024' is not a date"),
         ("series,date,count\na,2024-01-01,1.5\n", ":2: series 'a': count '1.5' is not a whole number"),
-        ("series,date,count\nd,2024-01-01,1\nd,2024-01-02,1\nw,2024-01-01,1\nw,2024-01-08,1\n",
-         "series 'd' is daily but series 'w' is weekly"),
+        ("series,date,count\nd,2024-01-01,1\nd,2024-01-02,1\nw,2024-01-01,1\nw,2024-01-08,1\nw,2024-01-15,1\n",
+         "series 'w' steps by exactly one week but series 'd' is daily"),
+        ("series,date,count\na,2024-01-01,2000000000\n", ":2: series 'a': count 2000000000 is implausibly large"),
         ("region,day,n\n09009,2024-01-01,1\n", ":1: the header must name the columns series, date and count"),
     ])
     func rejects(text: String, message: String) throws {
@@ -40,6 +44,15 @@ struct SeriesFileReaderTests {
             _ = try read(text)
         } throws: { error in
             (error as? DetectionError)?.code == .invalidInput && "\(error)".contains(message)
+        }
+    }
+
+    @Test("the parallel runner loses no result under load (a copy-on-write race once dropped some)")
+    func runnerUnderLoad() throws {
+        let series = try ReferenceSeries.agonaLike(count: 400)
+        for _ in 0..<5 {
+            let results = try DetectorCatalog.run(method: "ears-c1", options: .init(), on: series, lastPeriods: 1)
+            #expect(results.map(\.series) == series.map(\.name))
         }
     }
 

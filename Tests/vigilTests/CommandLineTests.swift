@@ -149,7 +149,7 @@ struct CommandLineTests {
         // R surveillance's C1 upper bound for this week is 6.8812183340012805 (Tests/Fixtures/detection).
         #expect(lines[8].hasPrefix("agona,1990-02-19,ears-c1,") && lines[8].contains(",6.88121833400128"))
         let bad = try VigilProcess.run(["detect", "--method", "ears-c1", "--alpha", "1.5", "--input", input], in: folder)
-        #expect(bad.status == 1 && bad.standardError.contains("alpha 1.5 must be between 0 and 1"))
+        #expect(bad.status == 1 && bad.standardError.contains("alpha 1.5 must be at least 1e-12 and below 1"))
         let both = try VigilProcess.run(["detect", "--from-store", "--input", input], in: folder)
         #expect(both.status == 64)
     }

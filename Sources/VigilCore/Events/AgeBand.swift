@@ -4,14 +4,23 @@ import Foundation
 ///
 /// Bands follow CDC WONDER's ten-year groups: under 15, 15–24, 25–34, …, 75–84, 85 and over.
 public enum AgeBand: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Under 15 years.
     case under15 = "0-14"
+    /// 15 to 24 years.
     case from15to24 = "15-24"
+    /// 25 to 34 years.
     case from25to34 = "25-34"
+    /// 35 to 44 years.
     case from35to44 = "35-44"
+    /// 45 to 54 years.
     case from45to54 = "45-54"
+    /// 55 to 64 years.
     case from55to64 = "55-64"
+    /// 65 to 74 years.
     case from65to74 = "65-74"
+    /// 75 to 84 years.
     case from75to84 = "75-84"
+    /// 85 years and over.
     case from85 = "85+"
 
     /// The band that contains an age in whole years.

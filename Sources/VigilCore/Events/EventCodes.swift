@@ -65,7 +65,12 @@ public enum SourceKind: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// Sex as recorded by the source.
 public enum Sex: String, Hashable, Sendable, Codable, CaseIterable {
-    case female, male, other
+    /// Female.
+    case female
+    /// Male.
+    case male
+    /// Another sex, or recorded as X.
+    case other
 
     /// Reads `female`/`f`, `male`/`m` or `other`/`x`, any case; blank and `unknown`/`u` give `nil`.
     /// - Throws: ``DomainError`` `invalidValue` for anything else.

@@ -7,15 +7,13 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, extensible error code.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
-            case invalidCoordinate, invalidRegionCode, unknownRegion, invalidValue
+            case invalidCoordinate, invalidRegionCode, invalidValue
         }
         private let base: Base
         /// A latitude or longitude is not finite or out of range.
         public static let invalidCoordinate = Code(base: .invalidCoordinate)
         /// A region code is not 2 letters (country), 2 digits (state) or 5 digits (county).
         public static let invalidRegionCode = Code(base: .invalidRegionCode)
-        /// A region code or name of the right shape that the catalogue does not know.
-        public static let unknownRegion = Code(base: .unknownRegion)
         /// A coded value (outcome, sex, source kind, age band) that is not one of the allowed codes.
         public static let invalidValue = Code(base: .invalidValue)
         public var description: String { base.rawValue }

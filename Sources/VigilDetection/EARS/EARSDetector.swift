@@ -23,9 +23,13 @@
 public struct EARSDetector: Detector {
     /// Which EARS method.
     public enum Variant: String, Hashable, Sendable, Codable, CaseIterable {
+        /// C1: baseline t−7…t−1.
         case c1 = "ears-c1"
+        /// C2: baseline t−9…t−3.
         case c2 = "ears-c2"
+        /// C3 as `surveillance` computes it.
         case c3 = "ears-c3"
+        /// C3 as the CDC published it.
         case c3CDC = "ears-c3-cdc"
     }
 
@@ -59,9 +63,7 @@ public struct EARSDetector: Detector {
     /// - Throws: ``DetectionError`` `invalidParameter` when alpha is not in (0, 1), the baseline is
     ///   shorter than 3 periods, or `minSigma` is negative.
     public init(_ parameters: Parameters) throws(DetectionError) {
-        guard parameters.alpha > 0, parameters.alpha < 1 else {
-            throw .parameter("alpha \(parameters.alpha) must be between 0 and 1 (exclusive)")
-        }
+        try DetectionError.checkAlpha(parameters.alpha)
         guard parameters.baseline >= 3 else {
             throw .parameter("the EARS baseline must be at least 3 periods, not \(parameters.baseline)")
         }

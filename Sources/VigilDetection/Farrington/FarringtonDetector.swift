@@ -81,13 +81,14 @@ public struct FarringtonDetector: Detector {
     }
 
     public let parameters: Parameters
+    /// The name the detector reports (`farrington` or `noufaily`).
     public let method: String
 
     /// Creates a detector.
     /// - Throws: ``DetectionError`` `invalidParameter` for alpha outside (0, 1), a negative window,
     ///   fewer than 1 year, fewer than 1 period, or a case rule out of bounds.
     public init(_ parameters: Parameters, method: String) throws(DetectionError) {
-        guard parameters.alpha > 0, parameters.alpha < 1 else { throw .parameter("alpha \(parameters.alpha) must be between 0 and 1") }
+        try DetectionError.checkAlpha(parameters.alpha)
         guard parameters.halfWindow >= 0 else { throw .parameter("the half-window w must not be negative") }
         if let years = parameters.years, years < 1 { throw .parameter("the number of years b must be at least 1, not \(years)") }
         guard parameters.periods >= 1 else { throw .parameter("the number of seasonal periods must be at least 1") }
@@ -110,6 +111,12 @@ public struct FarringtonDetector: Detector {
         let frequency = series.interval.periodsPerYear
         let b = years(for: series)
         let first = frequency * b + parameters.halfWindow
+        // The gaps between reference windows must hold one period per seasonal block.
+        guard frequency - 2 * parameters.halfWindow - 1 >= parameters.periods - 1 else {
+            return DetectionResult(
+                series: series.name, method: method,
+                periods: series.counts.indices.suffix(max(0, count)).map { .unjudged(series.dates[$0], series.counts[$0], .undefined) })
+        }
         let z = Normal.quantile(1 - parameters.alpha)
         let periods = series.counts.indices.suffix(max(0, count)).map { t -> PeriodResult in
             guard b >= 1, t >= first else { return .unjudged(series.dates[t], series.counts[t], .notEnoughHistory) }
@@ -248,6 +255,7 @@ public struct FarringtonDetector: Detector {
         }
 
         var trendPValue: Double {
+            guard regression.residualDegreesOfFreedom > 0 else { return 1 }
             let t = regression.coefficients[0] / (regression.unscaledVariance(of: 0) * dispersionForErrors).squareRoot()
             let df = Double(regression.residualDegreesOfFreedom)
             return 2 * Distributions.studentTCDF(-abs(t), degreesOfFreedom: df)
@@ -266,6 +274,8 @@ public struct FarringtonDetector: Detector {
             if withTrend { design[i, 0] = Double(reference.indices[i]) }
             design[i, levels.count == 1 ? columns - 1 : levelColumn[reference.levels[i]]!] = 1
         }
+        // With no residual degrees of freedom neither the dispersion nor the trend test exists.
+        guard response.count > columns else { return nil }
         var trend = withTrend
         var first = PoissonRegression.fit(design: design, response: response, offset: offset)
         var usedDesign = design

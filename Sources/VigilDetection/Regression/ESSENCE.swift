@@ -1,4 +1,4 @@
-public import VigilCore
+import VigilCore
 
 /// Pieces shared by CDC's NSSP-ESSENCE detectors (regression, EWMA, switch), following the
 /// definitions of the R package Rnssp.
@@ -34,7 +34,7 @@ enum ESSENCE {
     /// Checks the parameters every ESSENCE detector shares.
     static func validate(guardBand: Int, alpha: Double, weights: [Double] = []) throws(DetectionError) {
         guard guardBand >= 0 else { throw .parameter("the guard band must not be negative, not \(guardBand)") }
-        guard alpha > 0, alpha < 1 else { throw .parameter("alpha \(alpha) must be between 0 and 1") }
+        try DetectionError.checkAlpha(alpha)
         for weight in weights where !(weight > 0 && weight < 1) {
             throw .parameter("the smoothing weight \(weight) must be between 0 and 1")
         }

@@ -4,7 +4,7 @@ public import VigilCore
 /// no gaps: a period with no events holds an explicit zero.
 ///
 /// This is what every temporal detector reads. Build it from stored events (VigilKit's
-/// `SeriesBuilder`) or from a `series,date,count` file (``CountSeriesParser``).
+/// `SeriesBuilder`) or from a `series,date,count` file (VigilKit's `SeriesFileReader`).
 public struct CountSeries: Hashable, Sendable {
     /// The length of one period.
     public enum Interval: String, Hashable, Sendable, Codable, CaseIterable {

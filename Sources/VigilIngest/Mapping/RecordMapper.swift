@@ -66,6 +66,10 @@ public final class RecordMapper {
         if let code = mapping.region?.constant, (try? RegionCode(parsing: code)).flatMap(regions.region) == nil {
             throw Self.invalid(mapping, "constant region '\(code)' is not a known region code")
         }
+        let states = [mapping.region?.fallbackState].compactMap { $0 } + (mapping.region?.counties ?? []).compactMap(\.defaultState)
+        if let unknown = states.first(where: { regions.state($0) == nil }) {
+            throw Self.invalid(mapping, "state '\(unknown)' is not a US state code, FIPS code or name")
+        }
         for rule in mapping.substances {
             if let separators = rule.separators, !separators.utf8.allSatisfy({ $0 < 128 }) {
                 throw Self.invalid(mapping, "list separators '\(separators)' must be ASCII characters")

@@ -60,9 +60,6 @@ public final class CSVReader<Input: ByteInput> {
         fieldBytes[(index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index]]
     }
 
-    /// Whether a field of the current record is empty.
-    public func isEmpty(at index: Int) -> Bool { fieldEnds[index] == (index == 0 ? 0 : fieldEnds[index - 1]) }
-
     /// A field of the current record as text, or `nil` when its bytes are not valid UTF-8.
     public func string(at index: Int) -> String? {
         let slice = bytes(at: index)

@@ -87,6 +87,8 @@ private enum JSONCell: Decodable {
             self = .text(text)
         } else if let flag = try? container.decode(Bool.self) {
             self = .text(flag ? "true" : "false")
+        } else if let integer = try? container.decode(Int64.self) {
+            self = .text(String(integer))
         } else if let number = try? container.decode(Double.self) {
             self = .text(JSONCell.format(number))
         } else if var items = try? decoder.unkeyedContainer() {

@@ -13,10 +13,14 @@ public import VigilStore
 public struct AlertQualityReport: Sendable {
     /// A known outbreak: a series and the first and last day of the outbreak.
     public struct Outbreak: Hashable, Sendable {
+        /// The series name, as `vigil series` prints it.
         public var series: String
+        /// The first day of the outbreak.
         public var start: CalendarDate
+        /// The last day of the outbreak.
         public var end: CalendarDate
 
+        /// Creates an outbreak.
         public init(series: String, start: CalendarDate, end: CalendarDate) {
             self.series = series
             self.start = start
@@ -26,6 +30,7 @@ public struct AlertQualityReport: Sendable {
 
     /// The figures of one method.
     public struct Row: Hashable, Sendable {
+        /// The method.
         public var method: String
         /// Alarming periods per week, over all series.
         public var alarmsPerWeek: Double
@@ -61,6 +66,14 @@ public struct AlertQualityReport: Sendable {
         }
         let judged = dates.count - firstIndex
         let weeks = Double(to.dayNumber - dates[firstIndex].dayNumber + 1) / 7
+        let names = Set(series.map(\.name))
+        let unknown = Set(outbreaks.map(\.series)).subtracting(names).sorted()
+        guard unknown.isEmpty else {
+            throw DetectionError(
+                code: .invalidInput,
+                message: "the outbreaks name series with no stored events: \(unknown.joined(separator: ", ")); series are named "
+                    + "as 'vigil series' prints them (a region code, or region:substance)")
+        }
         let inRange = outbreaks.filter { $0.end >= from && $0.start <= to }
         // A period covers `reach` days after its first: a weekly alarm counts when its week overlaps.
         let reach = interval.days - 1

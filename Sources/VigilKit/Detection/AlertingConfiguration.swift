@@ -1,5 +1,6 @@
 import Foundation
 public import VigilCore
+import VigilDetection
 
 /// Which detectors run on which jurisdictions, and how strict they are: read from a JSON file
 /// (`vigil detect --from-store --config FILE`) or the defaults.
@@ -33,14 +34,22 @@ public struct AlertingConfiguration: Hashable, Sendable, Codable {
         /// Alarms on fewer events than this raise no alert; default 3. (A lone event after an empty
         /// baseline is an EARS alarm, since the baseline's standard deviation is 0.)
         public var minimumObserved: Int?
-        /// EARS baseline, Farrington years, CUSUM reference value and training, as for `vigil detect`.
+        /// The EARS or ESSENCE baseline length, as `vigil detect --baseline`.
         public var baseline: Int?
+        /// Farrington's years back, as `vigil detect --years`.
         public var years: Int?
+        /// CUSUM's reference value, as `vigil detect --k`.
         public var k: Double?
+        /// CUSUM's or glrnb's training periods, as `vigil detect --training`.
         public var training: Int?
 
         /// A rule with the method's defaults.
         public init(method: String) { self.method = method }
+
+        /// The detector options of a (yellow) alarm.
+        var yellowOptions: DetectorCatalog.Options {
+            DetectorCatalog.Options(alpha: alpha, baseline: baseline, years: years, k: k, h: h, training: training)
+        }
     }
 
     /// A new alarm within this many days after an alert's last period continues that alert
@@ -62,22 +71,64 @@ public struct AlertingConfiguration: Hashable, Sendable, Codable {
         self.jurisdictions = jurisdictions
     }
 
-    /// Reads a configuration file.
-    /// - Throws: an error naming the file and what is wrong when it is not valid.
+    /// Reads a configuration file; `continuationDays` (7) and `jurisdictions` (none) may be left out.
+    /// - Throws: ``ConfigurationError`` naming the file and the field that is wrong.
     public static func load(path: String) throws -> AlertingConfiguration {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ConfigurationError(message: "cannot read the alerting configuration '\(path)'; check the --config path")
+        }
         let configuration: AlertingConfiguration
         do {
             configuration = try JSONDecoder().decode(AlertingConfiguration.self, from: data)
-        } catch {
-            throw ConfigurationError(message: "\(path) is not a valid alerting configuration: \(error)")
+        } catch let error as DecodingError {
+            throw ConfigurationError(message: "\(path) is not a valid alerting configuration: \(Self.describe(error))")
         }
-        for rule in configuration.default + configuration.jurisdictions.values.flatMap({ $0 })
-        where !DetectorCatalog.methods.contains(rule.method) {
-            throw ConfigurationError(
-                message: "\(path): unknown method '\(rule.method)'; use one of \(DetectorCatalog.methods.joined(separator: ", "))")
+        guard (0...366).contains(configuration.continuationDays) else {
+            throw ConfigurationError(message: "\(path): continuationDays \(configuration.continuationDays) must be within 0…366")
+        }
+        for (key, rules) in [("default", configuration.default)] + configuration.jurisdictions.map({ ($0.key, $0.value) }) {
+            if key != "default", (try? RegionCode(parsing: key)).map({ $0.level == .country }) != false {
+                throw ConfigurationError(
+                    message: "\(path): jurisdiction '\(key)' is not a state (09) or county (09009) FIPS code")
+            }
+            for rule in rules {
+                do {
+                    _ = try DetectorCatalog.makeDetector(
+                        method: rule.method, options: rule.yellowOptions, interval: DetectorCatalog.dailyOnlyMethods.contains(rule.method) ? .day : .week)
+                } catch {
+                    throw ConfigurationError(message: "\(path): jurisdiction '\(key)', method '\(rule.method)': \(error.message)")
+                }
+                if let red = rule.redAlpha, red > (rule.alpha ?? 1) || !(red >= 1e-12) {
+                    throw ConfigurationError(message: "\(path): jurisdiction '\(key)': redAlpha \(red) must be at least 1e-12 and no more than alpha")
+                }
+                if let red = rule.redH, red < (rule.h ?? 0) {
+                    throw ConfigurationError(message: "\(path): jurisdiction '\(key)': redH \(red) must not be below h")
+                }
+            }
         }
         return configuration
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        continuationDays = try container.decodeIfPresent(Int.self, forKey: .continuationDays) ?? 7
+        `default` = try container.decode([Rule].self, forKey: .default)
+        jurisdictions = try container.decodeIfPresent([String: [Rule]].self, forKey: .jurisdictions) ?? [:]
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing key '\(path(context.codingPath + [key]))'"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return context.debugDescription + (context.codingPath.isEmpty ? "" : " at '\(path(context.codingPath))'")
+        @unknown default: return String(describing: error)
+        }
     }
 
     /// The rules for a region: its own, its state's, or the default.

@@ -16,15 +16,29 @@ public enum DetectionRunner {
 }
 
 /// Fixed slots written from concurrent iterations, each slot by exactly one iteration.
+///
+/// The storage is allocated once and written through a raw pointer: mutating an `Array` property
+/// from several threads would race on its copy-on-write uniqueness check and could lose writes.
 private final class ResultSlots: @unchecked Sendable {
     // Safe: every index is written once, by one iteration, and read only after all have finished.
-    private var slots: [DetectionResult?]
+    private let slots: UnsafeMutablePointer<DetectionResult?>
+    private let count: Int
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: DetectionResult, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = result }
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(1, count))
+        slots.initialize(repeating: nil, count: max(1, count))
     }
 
-    var values: [DetectionResult] { slots.map { $0! } }
+    deinit {
+        slots.deinitialize(count: max(1, count))
+        slots.deallocate()
+    }
+
+    func store(_ result: DetectionResult, at index: Int) {
+        precondition(index >= 0 && index < count, "slot index out of range")
+        slots[index] = result
+    }
+
+    var values: [DetectionResult] { (0..<count).map { slots[$0]! } }
 }

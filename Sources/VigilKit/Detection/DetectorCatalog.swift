@@ -13,15 +13,28 @@ public enum DetectorCatalog {
 
     /// Options that override the reference defaults; `nil` keeps the default.
     public struct Options: Sendable {
+        /// The significance level (EARS, Farrington, ESSENCE).
         public var alpha: Double?
+        /// The EARS or ESSENCE baseline length.
         public var baseline: Int?
+        /// Farrington's years back.
         public var years: Int?
+        /// Farrington's window half-width.
         public var halfWindow: Int?
+        /// CUSUM's reference value.
         public var k: Double?
+        /// CUSUM's decision interval, or glrnb's threshold.
         public var h: Double?
+        /// CUSUM's and glrnb's training periods.
         public var training: Int?
+        /// The ESSENCE guard band.
         public var guardBand: Int?
+        /// The threshold of `ears-c3-cdc` (default 2).
+        public var cdcThreshold: Double?
+        /// Whether Farrington uses the series' population as an offset.
+        public var usePopulation: Bool = false
 
+        /// Options with every value left to the method's default.
         public init(
             alpha: Double? = nil, baseline: Int? = nil, years: Int? = nil, halfWindow: Int? = nil, k: Double? = nil,
             h: Double? = nil, training: Int? = nil, guardBand: Int? = nil
@@ -48,20 +61,34 @@ public enum DetectorCatalog {
         if dailyOnlyMethods.contains(method), interval != .day {
             throw DetectionError(code: .invalidParameter, message: "\(method) models the day of the week and needs daily series")
         }
+        try checkRanges(options)
         let year = interval.periodsPerYear
+        if let window = options.halfWindow, method == "noufaily" || method == "farrington",
+            year - 2 * window - 1 < (method == "noufaily" ? 9 : 0)
+        {
+            throw DetectionError(
+                code: .invalidParameter,
+                message: "--half-window \(window) leaves no room between the yearly reference windows of \(interval.rawValue)ly "
+                    + "series; use at most \((year - (method == "noufaily" ? 10 : 1)) / 2)")
+        }
         switch method {
         case "ears-c1", "ears-c2", "ears-c3", "ears-c3-cdc":
             return try EARSDetector(
-                .init(variant: EARSDetector.Variant(rawValue: method)!, alpha: options.alpha, baseline: options.baseline ?? 7))
+                .init(
+                    variant: EARSDetector.Variant(rawValue: method)!, alpha: options.alpha, baseline: options.baseline ?? 7,
+                    cdcThreshold: options.cdcThreshold ?? 2))
         case "cusum":
             return try CUSUMDetector(.init(k: options.k ?? 1.04, h: options.h ?? 2.26, training: options.training ?? year))
         case "glrnb":
-            return try GLRNegativeBinomialDetector(.init(threshold: options.h ?? 5, training: options.training ?? year))
+            // Daily series are long: changepoints are searched in the last two years only (R's M = 730).
+            return try GLRNegativeBinomialDetector(
+                .init(threshold: options.h ?? 5, training: options.training ?? year, window: interval == .day ? 2 * year : nil))
         case "farrington", "noufaily":
             var parameters: FarringtonDetector.Parameters = method == "farrington" ? .original : .noufaily
             parameters.alpha = options.alpha ?? parameters.alpha
             parameters.years = options.years
             parameters.halfWindow = options.halfWindow ?? parameters.halfWindow
+            parameters.populationOffset = options.usePopulation
             return try FarringtonDetector(parameters, method: method)
         case "regression":
             return try AdaptiveRegressionDetector(
@@ -77,6 +104,21 @@ public enum DetectorCatalog {
         }
     }
 
+    /// Refuses option values so large that no series could use them (they would overflow).
+    private static func checkRanges(_ options: Options) throws(DetectionError) {
+        let limits: [(String, Int?, ClosedRange<Int>)] = [
+            ("--baseline", options.baseline, 1...10_000), ("--years", options.years, 1...50),
+            ("--half-window", options.halfWindow, 0...1_000), ("--training", options.training, 1...100_000),
+            ("--guard", options.guardBand, 0...1_000),
+        ]
+        for (name, value, range) in limits {
+            if let value, !range.contains(value) {
+                throw DetectionError(
+                    code: .invalidParameter, message: "\(name) \(value) is outside \(range.lowerBound)…\(range.upperBound)")
+            }
+        }
+    }
+
     /// Runs a method on series with options.
     /// - Parameter requireHistory: Refuse series too short for the method to judge any period
     ///   (the file interface does; detection on the store skips them quietly).
@@ -89,12 +131,16 @@ public enum DetectorCatalog {
         if let mixed = series.first(where: { $0.interval != interval }) {
             throw DetectionError(code: .invalidInput, message: "series '\(mixed.name)' has another interval than '\(series[0].name)'")
         }
+        var options = options
+        options.usePopulation = series.contains { $0.population != nil }
         let detector = try makeDetector(method: method, options: options, interval: interval)
-        if requireHistory, let short = series.first(where: { $0.counts.count <= detector.minimumHistory }) {
+        if requireHistory,
+            let short = series.first(where: { detector.evaluate($0, lastPeriods: 1).periods.last?.status == .notEnoughHistory })
+        {
             throw DetectionError(
                 code: .invalidParameter,
-                message: "series '\(short.name)' has \(short.counts.count) periods; \(method) needs more than "
-                    + "\(detector.minimumHistory) (its baseline or training) to judge any: use a longer series or a shorter baseline")
+                message: "series '\(short.name)' has \(short.counts.count) periods, too few for \(method) to judge any (its "
+                    + "baseline, training or years need more): use a longer series or a shorter baseline")
         }
         return DetectionRunner.run(detector, on: series, lastPeriods: lastPeriods)
     }

@@ -5,16 +5,18 @@ import VigilIngest
 
 /// Reads count series from a `series,date,count` CSV file, the format `vigil series` writes.
 ///
-/// Every series must have one interval, days or weeks; weekly dates fall on one weekday. Missing
-/// periods inside a series count as zero (files from other tools often omit empty days). An
-/// optional `population` column becomes the series' population offset.
+/// All series in a file share one interval: weekly when every date falls on the same weekday (and
+/// some steps are a week or more), else daily, unless the caller says which. Missing periods inside
+/// a series count as zero (files from other tools often omit empty days). An optional `population`
+/// column becomes the series' population offset.
 public enum SeriesFileReader {
     /// Reads every series in a file, sorted by name.
+    /// - Parameter interval: The interval of every series; inferred when `nil`.
     /// - Throws: ``VigilDetection/DetectionError`` `invalidInput` naming the file, line and series
-    ///   for a date that does not parse, a negative or non-integer count, a duplicate or
-    ///   out-of-order date, or a mix of daily and weekly intervals; `IngestError` when the file
-    ///   cannot be read or lacks a column.
-    public static func read(path: String) throws -> [CountSeries] {
+    ///   for a date that does not parse, a negative, non-integer or implausibly large count, a
+    ///   duplicate or out-of-order date, or weekly dates that are not a whole number of weeks apart;
+    ///   `IngestError` when the file cannot be read.
+    public static func read(path: String, interval forced: CountSeries.Interval? = nil) throws -> [CountSeries] {
         let reader = CSVReader(try FileInput(path: path))
         guard try reader.next() else {
             throw DetectionError(code: .invalidInput, message: "\(path) is empty: it needs a header series,date,count")
@@ -47,6 +49,7 @@ public enum SeriesFileReader {
             }
             guard let count = Int(field(countColumn)) else { throw fail("count '\(field(countColumn))' is not a whole number") }
             guard count >= 0 else { throw fail("count \(count) is negative") }
+            guard count <= 1_000_000_000 else { throw fail("count \(count) is implausibly large (over 1e9)") }
             var population: Double?
             if let populationColumn {
                 guard let value = Double(field(populationColumn)), value > 0 else {
@@ -62,18 +65,24 @@ public enum SeriesFileReader {
             }
             rows[name, default: []].append((line, date, count, population))
         }
+        let allDates = rows.values.flatMap { $0.map(\.date) }
+        let oneWeekday = Set(allDates.map(\.isoWeekday)).count == 1
+        let interval = forced ?? (oneWeekday && rows.values.contains { $0.count > 1 } ? .week : .day)
         var result: [CountSeries] = []
-        var intervals: [CountSeries.Interval: String] = [:]
         for name in order.sorted() {
             let entries = rows[name]!
             let steps = zip(entries.dropFirst(), entries).map { $0.date.dayNumber - $1.date.dayNumber }
-            let interval: CountSeries.Interval = !steps.isEmpty && steps.allSatisfy { $0 % 7 == 0 } ? .week : .day
-            intervals[interval] = intervals[interval] ?? name
-            if intervals.count > 1 {
+            if forced == nil, interval == .day, steps.count >= 2, steps.allSatisfy({ $0 == 7 }), let daily = order.first(where: { $0 != name }) {
                 throw DetectionError(
                     code: .invalidInput,
-                    message: "\(path): series '\(intervals[.day]!)' is daily but series '\(intervals[.week]!)' is weekly; "
-                        + "put daily and weekly series in separate files")
+                    message: "\(path):\(entries[1].line): series '\(name)' steps by exactly one week but series '\(daily)' is "
+                        + "daily; put daily and weekly series in separate files (or give --interval)")
+            }
+            if interval == .week, let bad = zip(entries.dropFirst(), entries).first(where: { ($0.date.dayNumber - $1.date.dayNumber) % 7 != 0 }) {
+                throw DetectionError(
+                    code: .invalidInput,
+                    message: "\(path):\(bad.0.line): series '\(name)': \(bad.0.date) is not a whole number of weeks after "
+                        + "\(bad.1.date); weekly series need dates on one weekday (daily and weekly series go in separate files)")
             }
             let first = entries[0].date.dayNumber
             let length = (entries.last!.date.dayNumber - first) / interval.days + 1

@@ -74,10 +74,11 @@ public struct StoreDetection: Sendable {
 
     /// The alarms of one rule on the latest period of each series, with their severity.
     private static func signals(_ rule: AlertingConfiguration.Rule, _ series: [CountSeries]) throws -> [AlertSignal] {
-        let yellow = DetectorCatalog.Options(
-            alpha: rule.alpha, baseline: rule.baseline, years: rule.years, k: rule.k, h: rule.h, training: rule.training)
+        let yellow = rule.yellowOptions
         var red = yellow
-        if rule.method == "cusum" || rule.method == "glrnb" {
+        if rule.method == "ears-c3-cdc" {
+            red.cdcThreshold = 4
+        } else if rule.method == "cusum" || rule.method == "glrnb" {
             red.h = rule.redH ?? 2 * (rule.h ?? (rule.method == "cusum" ? 2.26 : 5))
         } else {
             let alpha = rule.alpha ?? Self.defaultAlpha(rule.method)

@@ -13,12 +13,18 @@ public struct SeriesBuilder: Sendable {
     /// every period present, zero where nothing happened.
     ///
     /// The range is `filter.from`…`filter.to`, or the first and last event dates when not given;
-    /// weekly periods are ISO weeks labelled with their Monday, starting on the Monday on or
-    /// before the start. Series are named by region code, or `region:substance` /
+    /// weekly periods are whole ISO weeks labelled with their Monday, from the week that holds the
+    /// start to the week that holds the end. Series are named by region code, or `region:substance` /
     /// `region:outcome`. Events without a region are in no series.
     public func build(_ grouping: SeriesGrouping, interval: CountSeries.Interval, filter: EventFilter) async throws
         -> [CountSeries]
     {
+        // Weekly series count whole ISO weeks: widen the range to the Monday before and the Sunday after.
+        var filter = filter
+        if interval == .week {
+            filter.from = filter.from?.startOfISOWeek
+            filter.to = filter.to.map { $0.startOfISOWeek.adding(days: 6) }
+        }
         let daily = try await store.fetchDailyCounts(grouping, filter: filter)
         guard let firstEvent = daily.map(\.date).min(), let lastEvent = daily.map(\.date).max() else { return [] }
         var start = filter.from ?? firstEvent

@@ -23,6 +23,10 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "How many counties and substances to list.")
     var top: Int = 12
 
+    func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+    }
+
     func run() async throws {
         try await reportingErrors {
             let store = try SQLiteEventStore(path: database)
@@ -44,6 +48,7 @@ struct DemoCommand: AsyncParsableCommand {
             print(section("Events by county (top \(top))", summary.byRegion, limit: top))
             print(section("Events by substance (top \(top); an event counts once per substance)", summary.bySubstance, limit: top))
             print(section("Events by outcome", summary.byOutcome, limit: summary.byOutcome.count))
+            print(section("Events by source", summary.bySource, limit: summary.bySource.count))
 
             // Replay the weekly alerting job over the second half of 2022, the end of the Connecticut data.
             let alerts = try await StoreDetection(events: store, alerts: store).replay(

@@ -34,7 +34,9 @@ struct DetectBench: AsyncParsableCommand {
     var workDir: String = "bench-work"
 
     func validate() throws {
-        guard days >= 2 * 365 + 60 else { throw ValidationError("--days must be at least 790 for the CUSUM training year and Farrington") }
+        guard (2 * 365 + 60...36_500).contains(days) else {
+            throw ValidationError("--days must be from 790 (the CUSUM training year and Farrington) to 36500")
+        }
     }
 
     func run() async throws {

@@ -38,10 +38,10 @@ struct DetectCommand: AsyncParsableCommand {
     @Option(help: "With --from-store: region, region,substance or region,outcome.")
     var by: String = SeriesGrouping.region.rawValue
 
-    @Option(help: "With --from-store: day or week.")
-    var interval: String = CountSeries.Interval.day.rawValue
+    @Option(help: "day or week: the series to build with --from-store (default day); with --input, forces the interval.")
+    var interval: String?
 
-    @Option(help: "With --from-store: the day whose period is judged (YYYY-MM-DD, default today in UTC).")
+    @Option(help: "With --from-store: the last day with complete data (YYYY-MM-DD, default yesterday in UTC).")
     var asOf: String?
 
     @Option(help: "With --from-store: an alerting configuration JSON file.")
@@ -81,10 +81,18 @@ struct DetectCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard fromStore != (input != nil) else { throw ValidationError("give either --input FILE or --from-store") }
+        if let interval, CountSeries.Interval(rawValue: interval) == nil {
+            throw ValidationError("--interval '\(interval)' is not day or week")
+        }
         if fromStore {
             guard SeriesGrouping(rawValue: by) != nil else { throw ValidationError("--by '\(by)' is not region, region,substance or region,outcome") }
-            guard CountSeries.Interval(rawValue: interval) != nil else { throw ValidationError("--interval '\(interval)' is not day or week") }
-            if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date of the form YYYY-MM-DD") }
+            if let asOf, (CalendarDate(iso: asOf)?.year ?? 0) < 1900 {
+                throw ValidationError("--as-of '\(asOf)' is not a date of the form YYYY-MM-DD from 1900 on")
+            }
+            let detectorOptions: [Any?] = [method, alpha, baseline, guardBand, years, halfWindow, k, h, training, last]
+            if detectorOptions.contains(where: { $0 != nil }) {
+                throw ValidationError("--from-store takes its methods and thresholds from --config; drop --method and the detector options")
+            }
         } else {
             guard let method else { throw ValidationError("--input needs --method") }
             guard DetectorCatalog.methods.contains(method) else {
@@ -92,14 +100,14 @@ struct DetectCommand: AsyncParsableCommand {
             }
         }
         if let last, last < 1 { throw ValidationError("--last must be at least 1") }
-        if format == .table { throw ValidationError("detect writes csv or json") }
+        if format == .table, !fromStore { throw ValidationError("detect --input writes csv or json") }
     }
 
     func run() async throws {
         try await reportingErrors {
             if fromStore { return try await runOnStore() }
             guard let input, let method else { return }
-            let series = try SeriesFileReader.read(path: input)
+            let series = try SeriesFileReader.read(path: input, interval: interval.flatMap(CountSeries.Interval.init(rawValue:)))
             let options = DetectorCatalog.Options(
                 alpha: alpha, baseline: baseline, years: years, halfWindow: halfWindow, k: k, h: h, training: training,
                 guardBand: guardBand)
@@ -122,11 +130,12 @@ struct DetectCommand: AsyncParsableCommand {
     private func runOnStore() async throws {
         let store = try storeOptions.openStore()
         let now = Date()
-        let day = asOf.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(dayNumber: Int(now.timeIntervalSince1970) / 86_400)
+        let day = asOf.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(dayNumber: Int(now.timeIntervalSince1970) / 86_400 - 1)
         let configuration = try config.map(AlertingConfiguration.load(path:)) ?? .standard
         let outcomes = try await StoreDetection(events: store, alerts: store).run(
-            SeriesGrouping(rawValue: by)!, interval: CountSeries.Interval(rawValue: interval)!, asOf: day,
+            SeriesGrouping(rawValue: by)!, interval: CountSeries.Interval(rawValue: interval ?? "day")!, asOf: day,
             configuration: configuration, now: Int64(now.timeIntervalSince1970))
-        print(AlertTable.render(outcomes.map(\.alert), format: format == .json ? .json : .table, newIDs: Set(outcomes.filter(\.isNew).map(\.alert.id))), terminator: "")
+        let newIDs = Set(outcomes.filter(\.isNew).map(\.alert.id))
+        print(AlertTable.render(outcomes.map(\.alert), format: format, newIDs: newIDs), terminator: "")
     }
 }
