@@ -33,10 +33,14 @@ public struct ScanInput: Sendable {
     public let days: [CalendarDate]
     /// Case counts, location-major: `counts[location * days.count + day]`.
     public let counts: [Int]
+    /// The population at risk of each location, for the Poisson model.
+    public let population: [Double]?
 
     /// Creates an input.
     /// - Precondition: the sizes agree and counts are not negative (readers check files first).
-    public init(locationIDs: [String], coordinates: [ScanCoordinate], days: [CalendarDate], counts: [Int]) {
+    public init(
+        locationIDs: [String], coordinates: [ScanCoordinate], days: [CalendarDate], counts: [Int], population: [Double]? = nil
+    ) {
         precondition(locationIDs.count == coordinates.count, "one coordinate per location")
         precondition(counts.count == locationIDs.count * days.count, "one count per location and day")
         precondition(counts.allSatisfy { $0 >= 0 }, "counts are never negative")
@@ -44,6 +48,7 @@ public struct ScanInput: Sendable {
         self.coordinates = coordinates
         self.days = days
         self.counts = counts
+        self.population = population
     }
 
     /// The total number of cases.

@@ -2,15 +2,21 @@ import Dispatch
 import Foundation
 public import VigilCore
 
-/// The prospective space-time permutation scan statistic (Kulldorff, Heffernan, Hartman, Assunção
-/// and Mostashari, "A space-time permutation scan statistic for disease outbreak detection", PLoS
-/// Medicine 2005), with SaTScan's conventions where the paper is silent.
+/// Prospective space-time scan statistics, with SaTScan's conventions where the papers are silent:
+/// the space-time permutation model (Kulldorff, Heffernan, Hartman, Assunção and Mostashari, "A
+/// space-time permutation scan statistic for disease outbreak detection", PLoS Medicine 2005) and
+/// the space-time Poisson model (Kulldorff 2001, "Prospective time periodic geographical disease
+/// surveillance using a scan statistic", J R Stat Soc A 164:61–72).
 ///
-/// Case-only: the expected count of a cylinder (a circle of locations × the last w days) is
-/// (cases of its locations over the study) × (cases of its days over all locations) / all cases.
+/// Permutation (case-only): the expected count of a cylinder (a circle of locations × the last w
+/// days) is (cases of its locations over the study) × (cases of its days over all locations) / all
+/// cases, and replications permute the case days among the cases. Poisson: the expected count is
+/// all cases × (the circle's share of the population) × (w / study days), and replications place
+/// the same number of cases at random, in proportion to population, on uniformly random days.
 /// Circles are centred on every location and grow one nearest neighbour at a time (chord distance
 /// between points on a sphere of radius 6367 km; ties broken by the coordinates) while the circle's
-/// cases stay within `maxSpatialFraction` of all cases and within `maxRadiusKilometres`. Windows
+/// cases (permutation) or population (Poisson) stay within `maxSpatialFraction` of the total and
+/// within `maxRadiusKilometres`. Windows
 /// end on the last study day (a prospective analysis) and last 1 … `maxTemporalDays` days
 /// (default half the study period). A cylinder counts when it has at least `minimumCases` cases and
 /// more than expected; its log-likelihood ratio is n·ln(n/μ) + (C − n)·ln((C − n)/(C − μ)).
@@ -18,16 +24,18 @@ public import VigilCore
 /// Each centre's best cylinder (ties: the smaller circle, then the shorter window) is a candidate;
 /// candidates are ranked by LLR (ties as before, then by centre) and kept when they share no location with a kept one (SaTScan's
 /// "no geographical overlap"); the most likely cluster is always reported, secondary ones with LLR
-/// ≥ 0.001. P-values are rank/(R + 1) over R replications that permute the case days among the
-/// cases; replication r uses its own generator seeded from (seed, r), so results do not depend on
+/// ≥ 0.001. P-values are rank/(R + 1) over R replications; replication r uses its own generator seeded from (seed, r), so results do not depend on
 /// how many threads run them. The recurrence interval of a daily prospective analysis is 1/p days.
 ///
 /// - Complexity: O(L·K·T) per replication for L locations, K locations per circle and T window
 ///   lengths, with cumulative counts per location making each cylinder O(1).
-public struct SpaceTimePermutationScan: Sendable {
+public struct SpaceTimeScan: Sendable {
     /// Scan parameters with SaTScan's defaults.
     public struct Parameters: Hashable, Sendable, Codable {
-        /// The largest share of all cases a circle may hold, in (0, 0.5]; default 0.5.
+        /// The probability model.
+        public var model: Model
+        /// The largest share of all cases (permutation) or of the population (Poisson) a circle may
+        /// hold, in (0, 0.5]; default 0.5.
         public var maxSpatialFraction: Double
         /// The largest circle radius in kilometres; `nil` for no limit.
         public var maxRadiusKilometres: Double?
@@ -42,9 +50,10 @@ public struct SpaceTimePermutationScan: Sendable {
 
         /// Creates parameters.
         public init(
-            maxSpatialFraction: Double = 0.5, maxRadiusKilometres: Double? = nil, maxTemporalDays: Int? = nil,
+            model: Model = .permutation, maxSpatialFraction: Double = 0.5, maxRadiusKilometres: Double? = nil, maxTemporalDays: Int? = nil,
             minimumCases: Int = 2, replications: Int = 999, seed: UInt64 = 1
         ) {
+            self.model = model
             self.maxSpatialFraction = maxSpatialFraction
             self.maxRadiusKilometres = maxRadiusKilometres
             self.maxTemporalDays = maxTemporalDays
@@ -52,6 +61,14 @@ public struct SpaceTimePermutationScan: Sendable {
             self.replications = replications
             self.seed = seed
         }
+    }
+
+    /// The probability model of a scan.
+    public enum Model: String, Hashable, Sendable, Codable {
+        /// Space-time permutation: cases only.
+        case permutation = "space-time-permutation"
+        /// Space-time Poisson: cases against the population at risk.
+        case poisson
     }
 
     /// The parameters in use.
@@ -77,7 +94,10 @@ public struct SpaceTimePermutationScan: Sendable {
     /// Scans an input.
     /// - Returns: The clusters, most likely first; empty when there are no cases or no cylinder
     ///   qualifies.
+    /// - Precondition: a Poisson scan's input has a positive population for every location.
     public func run(_ input: ScanInput) -> ScanResult {
+        precondition(parameters.model == .permutation || input.population?.allSatisfy { $0 > 0 } == true,
+                     "a Poisson scan needs a positive population for every location")
         let geometry = ScanGeometry(input, parameters: parameters)
         let dayCount = input.days.count
         let windowCount = min(parameters.maxTemporalDays ?? dayCount / 2, dayCount)
@@ -86,7 +106,8 @@ public struct SpaceTimePermutationScan: Sendable {
             return ScanResult(clusters: [], totalCases: total, replications: parameters.replications, maximumReplicatedLLRs: [])
         }
         let observed = CylinderCounts(counts: input.counts, locations: input.locationIDs.count, days: dayCount, windows: windowCount)
-        var candidates = scanAllCentres(geometry, observed, total: total)
+        let measure = Measure(parameters.model, input, total: total, days: dayCount, windows: windowCount)
+        var candidates = scanAllCentres(geometry, observed, measure, total: total)
         // Strongest first; equal LLRs (a circle that only adds case-free locations) prefer the smaller
         // circle, then the shorter window, then the earlier centre.
         candidates.sort { ($0.llr, $1.size, $1.window, $1.centre) > ($1.llr, $0.size, $0.window, $0.centre) }
@@ -98,7 +119,7 @@ public struct SpaceTimePermutationScan: Sendable {
             kept.append(candidate)
             used.formUnion(members)
         }
-        let maxima = replicate(geometry, input, windows: windowCount, total: total)
+        let maxima = replicate(geometry, input, measure, windows: windowCount, total: total)
         let clusters = kept.map { candidate -> ScanCluster in
             let exceedances = maxima.filter { $0 >= candidate.llr - 1e-12 * max(1, candidate.llr) }.count
             let pValue = Double(exceedances + 1) / Double(parameters.replications + 1)
@@ -125,12 +146,12 @@ public struct SpaceTimePermutationScan: Sendable {
     }
 
     /// The best cylinder of every centre that has one.
-    private func scanAllCentres(_ geometry: ScanGeometry, _ counts: CylinderCounts, total: Int) -> [Candidate] {
+    private func scanAllCentres(_ geometry: ScanGeometry, _ counts: CylinderCounts, _ measure: Measure, total: Int) -> [Candidate] {
         var candidates: [Candidate] = []
         var accumulator = [Int](repeating: 0, count: counts.windows + 1)
         for centre in 0..<geometry.neighbours.count {
             var best: Candidate?
-            visitCylinders(centre, geometry, counts, total: total, accumulator: &accumulator) { size, window, n, mu, llr in
+            visitCylinders(centre, geometry, counts, measure, total: total, accumulator: &accumulator) { size, window, n, mu, llr in
                 if best == nil || llr > best!.llr {
                     best = Candidate(centre: centre, size: size, window: window, observed: n, expected: mu, llr: llr)
                 }
@@ -143,25 +164,26 @@ public struct SpaceTimePermutationScan: Sendable {
     /// Calls `body` for every qualifying cylinder of a centre, circles growing, windows lengthening.
     @inline(__always)
     private func visitCylinders(
-        _ centre: Int, _ geometry: ScanGeometry, _ counts: CylinderCounts, total: Int, accumulator: inout [Int],
+        _ centre: Int, _ geometry: ScanGeometry, _ counts: CylinderCounts, _ measure: Measure, total: Int,
+        accumulator: inout [Int],
         _ body: (Int, Int, Int, Double, Double) -> Void
     ) {
         let windows = counts.windows
         for index in accumulator.indices { accumulator[index] = 0 }
-        var zoneCases = 0
-        let cap = parameters.maxSpatialFraction * Double(total)
+        var zoneSize = 0.0
+        let cap = parameters.maxSpatialFraction * measure.total(counts)
         let totalDouble = Double(total)
         for (size, location) in geometry.neighbours[centre].enumerated() {
-            let locationCases = counts.locationTotals[location]
-            if Double(zoneCases + locationCases) > cap { break }
+            let locationSize = measure.size(of: location, counts)
+            if zoneSize + locationSize > cap { break }
             if let radius = parameters.maxRadiusKilometres, geometry.distance(centre, location) > radius { break }
-            zoneCases += locationCases
+            zoneSize += locationSize
             let base = location * (windows + 1)
             for window in 1...windows { accumulator[window] += counts.recent[base + window] }
             for window in 1...windows {
                 let n = accumulator[window]
                 guard n >= parameters.minimumCases else { continue }
-                let mu = Double(zoneCases) * Double(counts.dayTotals[window]) / totalDouble
+                let mu = measure.expected(zoneSize: zoneSize, window: window, counts)
                 let nDouble = Double(n)
                 guard nDouble > mu else { continue }
                 var llr = nDouble * log(nDouble / mu)
@@ -174,7 +196,7 @@ public struct SpaceTimePermutationScan: Sendable {
     // MARK: Monte Carlo
 
     /// The largest LLR of each replication, replications run in parallel with per-replication seeds.
-    private func replicate(_ geometry: ScanGeometry, _ input: ScanInput, windows: Int, total: Int) -> [Double] {
+    private func replicate(_ geometry: ScanGeometry, _ input: ScanInput, _ measure: Measure, windows: Int, total: Int) -> [Double] {
         let dayCount = input.days.count
         let locationCount = input.locationIDs.count
         var caseLocations: [Int] = []
@@ -200,14 +222,22 @@ public struct SpaceTimePermutationScan: Sendable {
             var accumulator = [Int](repeating: 0, count: windows + 1)
             for replication in stride(from: worker, to: parameters.replications, by: workers) {
                 var generator = SplitMix64(seed: parameters.seed ^ (UInt64(replication + 1) &* 0x9E37_79B9_7F4A_7C15))
-                shuffled = days
-                shuffled.shuffle(using: &generator)
                 for index in permuted.indices { permuted[index] = 0 }
-                for (location, day) in zip(locations, shuffled) { permuted[location * dayCount + day] += 1 }
+                switch parameters.model {
+                case .permutation:
+                    shuffled = days
+                    shuffled.shuffle(using: &generator)
+                    for (location, day) in zip(locations, shuffled) { permuted[location * dayCount + day] += 1 }
+                case .poisson:
+                    for _ in 0..<total {
+                        let location = measure.randomLocation(using: &generator)
+                        permuted[location * dayCount + Int.random(in: 0..<dayCount, using: &generator)] += 1
+                    }
+                }
                 let counts = CylinderCounts(counts: permuted, locations: locationCount, days: dayCount, windows: windows)
                 var best = 0.0
                 for centre in 0..<geometry.neighbours.count {
-                    visitCylinders(centre, geometry, counts, total: total, accumulator: &accumulator) { _, _, _, _, llr in
+                    visitCylinders(centre, geometry, counts, measure, total: total, accumulator: &accumulator) { _, _, _, _, llr in
                         if llr > best { best = llr }
                     }
                 }
@@ -218,13 +248,63 @@ public struct SpaceTimePermutationScan: Sendable {
     }
 }
 
+/// What a circle's size and a cylinder's expected count are measured in, by model.
+struct Measure {
+    let model: SpaceTimeScan.Model
+    let population: [Double]
+    let populationTotal: Double
+    let cumulativePopulation: [Double]
+    let totalCases: Double
+    let days: Double
+
+    init(_ model: SpaceTimeScan.Model, _ input: ScanInput, total: Int, days: Int, windows: Int) {
+        self.model = model
+        population = input.population ?? []
+        populationTotal = population.reduce(0, +)
+        var running = 0.0
+        cumulativePopulation = population.map { running += $0; return running }
+        totalCases = Double(total)
+        self.days = Double(days)
+    }
+
+    /// The measure of the whole study: all cases, or the whole population.
+    func total(_ counts: CylinderCounts) -> Double { model == .permutation ? totalCases : populationTotal }
+
+    /// A location's contribution to a circle's size: its cases, or its population.
+    @inline(__always)
+    func size(of location: Int, _ counts: CylinderCounts) -> Double {
+        model == .permutation ? Double(counts.locationTotals[location]) : population[location]
+    }
+
+    /// The expected cases of a circle of this size over the last `window` days.
+    @inline(__always)
+    func expected(zoneSize: Double, window: Int, _ counts: CylinderCounts) -> Double {
+        switch model {
+        case .permutation: zoneSize * Double(counts.dayTotals[window]) / totalCases
+        case .poisson: totalCases * (zoneSize / populationTotal) * (Double(window) / days)
+        }
+    }
+
+    /// A location drawn in proportion to population.
+    func randomLocation(using generator: inout SplitMix64) -> Int {
+        let target = Double.random(in: 0..<populationTotal, using: &generator)
+        var low = 0
+        var high = cumulativePopulation.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if cumulativePopulation[middle] > target { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
+
 /// Neighbour orders and distances, computed once per input.
 struct ScanGeometry {
     /// For each centre, all locations nearest first (the centre itself first).
     let neighbours: [[Int]]
     private let points: [SIMD3<Double>]
 
-    init(_ input: ScanInput, parameters: SpaceTimePermutationScan.Parameters) {
+    init(_ input: ScanInput, parameters: SpaceTimeScan.Parameters) {
         points = input.coordinates.map(\.point)
         let points = self.points
         neighbours = points.indices.map { centre in

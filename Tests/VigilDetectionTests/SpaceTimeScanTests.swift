@@ -5,7 +5,7 @@ import VigilDetection
 import VigilTestSupport
 
 @Suite("Space-time permutation scan")
-struct SpaceTimePermutationScanTests {
+struct SpaceTimeScanTests {
     /// SaTScan's NYC fever sample: 194 cases in 192 ZIP codes, 2001-11-01 to 2001-11-24.
     static let nycFever: ScanInput = {
         func rows(_ file: String) -> [[String]] {
@@ -32,7 +32,7 @@ struct SpaceTimePermutationScanTests {
     @Test("NYC fever, SaTScan's default windows (50 % of cases, 50 % of days): the published clusters and test statistics")
     func nycFeverDefaultWindows() throws {
         #expect(Self.nycFever.totalCases == 194)
-        let result = try SpaceTimePermutationScan(.init(replications: 999, seed: 20_011_124)).run(Self.nycFever)
+        let result = try SpaceTimeScan(.init(replications: 999, seed: 20_011_124)).run(Self.nycFever)
         try #require(result.clusters.count >= 3)
         let first = result.clusters[0]
         #expect(first.centre == "11418")
@@ -54,7 +54,7 @@ struct SpaceTimePermutationScanTests {
 
     @Test("NYC fever with the manual's limits (3 km, 7 days): SaTScan's published clusters")
     func nycFeverManualLimits() throws {
-        let result = try SpaceTimePermutationScan(.init(maxRadiusKilometres: 3, maxTemporalDays: 7, replications: 99, seed: 7))
+        let result = try SpaceTimeScan(.init(maxRadiusKilometres: 3, maxTemporalDays: 7, replications: 99, seed: 7))
             .run(Self.nycFever)
         try #require(result.clusters.count >= 3)
         #expect(result.clusters[0].centre == "11418" && result.clusters[0].observed == 4)
@@ -77,7 +77,7 @@ struct SpaceTimePermutationScanTests {
         let input = ScanInput(
             locationIDs: (0..<locations).map { "L\($0)" }, coordinates: coordinates,
             days: (0..<dayCount).map { CalendarDate(dayNumber: 20_000 + $0) }, counts: counts)
-        let scan = try SpaceTimePermutationScan(.init(replications: 19, seed: seed))
+        let scan = try SpaceTimeScan(.init(replications: 19, seed: seed))
         let result = scan.run(input)
         let reference = BruteForceScan.mostLikely(input, maxFraction: 0.5, maxWindow: dayCount / 2, minimumCases: 2)
         #expect(abs((result.clusters.first?.logLikelihoodRatio ?? 0) - (reference?.llr ?? 0)) < 1e-9)
@@ -87,12 +87,32 @@ struct SpaceTimePermutationScanTests {
         #expect(scan.run(input).maximumReplicatedLLRs == result.maximumReplicatedLLRs)
     }
 
+    @Test("Poisson model: the engine finds the cylinder a brute-force search finds", arguments: 0..<25 as Range<UInt64>)
+    func poissonMatchesBruteForce(seed: UInt64) throws {
+        var generator = SplitMix64(seed: 1_000 + seed)
+        let locations = Int.random(in: 3...9, using: &generator)
+        let dayCount = Int.random(in: 4...10, using: &generator)
+        let input = ScanInput(
+            locationIDs: (0..<locations).map { "L\($0)" },
+            coordinates: (0..<locations).map { _ in
+                .cartesian(x: Double.random(in: 0...10, using: &generator), y: Double.random(in: 0...10, using: &generator))
+            },
+            days: (0..<dayCount).map { CalendarDate(dayNumber: 20_000 + $0) },
+            counts: (0..<(locations * dayCount)).map { _ in Int.random(in: 0...3, using: &generator) },
+            population: (0..<locations).map { _ in Double.random(in: 100...10_000, using: &generator) })
+        let result = try SpaceTimeScan(.init(model: .poisson, replications: 19, seed: seed)).run(input)
+        let reference = BruteForceScan.mostLikely(input, maxFraction: 0.5, maxWindow: dayCount / 2, minimumCases: 2)
+        #expect(abs((result.clusters.first?.logLikelihoodRatio ?? 0) - (reference?.llr ?? 0)) < 1e-9)
+        if let reference, let found = result.clusters.first { #expect(Set(found.locations) == reference.members) }
+        #expect(result.maximumReplicatedLLRs.allSatisfy { $0 >= 0 })
+    }
+
     @Test("bad parameters are refused and empty input has no clusters")
     func edges() throws {
-        #expect(throws: DetectionError.self) { try SpaceTimePermutationScan(.init(maxSpatialFraction: 0.6)) }
-        #expect(throws: DetectionError.self) { try SpaceTimePermutationScan(.init(replications: 8)) }
+        #expect(throws: DetectionError.self) { try SpaceTimeScan(.init(maxSpatialFraction: 0.6)) }
+        #expect(throws: DetectionError.self) { try SpaceTimeScan(.init(replications: 8)) }
         let empty = ScanInput(locationIDs: ["a"], coordinates: [.cartesian(x: 0, y: 0)], days: [CalendarDate(dayNumber: 1)], counts: [0])
-        #expect(try SpaceTimePermutationScan(.init()).run(empty).clusters.isEmpty)
+        #expect(try SpaceTimeScan(.init()).run(empty).clusters.isEmpty)
     }
 }
 
@@ -105,6 +125,7 @@ enum BruteForceScan {
     }
 
     static func mostLikely(_ input: ScanInput, maxFraction: Double, maxWindow: Int, minimumCases: Int) -> Cylinder? {
+        let population = input.population
         let days = input.days.count
         let total = Double(input.totalCases)
         guard total > 0, maxWindow > 0 else { return nil }
@@ -122,14 +143,20 @@ enum BruteForceScan {
             for size in 1...order.count {
                 let zone = Array(order.prefix(size))
                 let zoneCases = zone.reduce(0) { sum, l in sum + (0..<days).reduce(0) { $0 + input.counts[l * days + $1] } }
-                if Double(zoneCases) > maxFraction * total { break }
+                if let population {
+                    if zone.reduce(0.0, { $0 + population[$1] }) > maxFraction * population.reduce(0, +) { break }
+                } else if Double(zoneCases) > maxFraction * total {
+                    break
+                }
                 for window in 1...maxWindow {
                     let windowDays = (days - window)..<days
                     let n = zone.reduce(0) { sum, l in sum + windowDays.reduce(0) { $0 + input.counts[l * days + $1] } }
                     let windowCases = (0..<input.locationIDs.count).reduce(0) { sum, l in
                         sum + windowDays.reduce(0) { $0 + input.counts[l * days + $1] }
                     }
-                    let mu = Double(zoneCases) * Double(windowCases) / total
+                    let mu = population.map { pop in
+                        total * zone.reduce(0.0) { $0 + pop[$1] } / pop.reduce(0, +) * Double(window) / Double(days)
+                    } ?? Double(zoneCases) * Double(windowCases) / total
                     guard n >= minimumCases, Double(n) > mu else { continue }
                     let nd = Double(n)
                     let llr = nd * log(nd / mu) + (nd < total ? (total - nd) * log((total - nd) / (total - mu)) : 0)
