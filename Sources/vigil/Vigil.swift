@@ -11,7 +11,7 @@ struct Vigil: AsyncParsableCommand {
             were quarantined (see 'vigil quarantine'); 64 bad command-line usage.
             """,
         subcommands: [
-            ImportCommand.self, EventsCommand.self, SeriesCommand.self, DetectCommand.self, AlertsCommand.self,
+            ImportCommand.self, EventsCommand.self, SeriesCommand.self, DetectCommand.self, AlertsCommand.self, ScanCommand.self,
             QuarantineCommand.self,
             BatchesCommand.self,
             DemoCommand.self, BenchCommand.self,

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import VigilCore
+import VigilDetection
+import VigilKit
+
+struct ScanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Find space-time clusters with a prospective scan statistic (SaTScan's definitions).",
+        discussion: """
+            cases.csv: location_id,date[,count]; locations.csv: location_id,lat,lon (or location_id,x,y in km); \
+            population.csv (Poisson model): location_id,population. Windows end on --as-of (default: the last case \
+            date) and start no earlier than --from (default: the first case date). Clusters are listed most likely \
+            first; secondary clusters share no location with a stronger one.
+            """)
+
+    @Option(help: "The cases file (location_id,date[,count]).")
+    var cases: String
+
+    @Option(help: "The locations file (location_id,lat,lon or location_id,x,y).")
+    var locations: String
+
+    @Option(help: "The population file (location_id,population), for --model poisson.")
+    var population: String?
+
+    @Option(help: "space-time-permutation or poisson.")
+    var model: String = SpaceTimeScan.Model.permutation.rawValue
+
+    @Option(help: "The first study day (YYYY-MM-DD).")
+    var from: String?
+
+    @Option(help: "The last study day, on which windows end (YYYY-MM-DD).")
+    var asOf: String?
+
+    @Option(help: "The largest share of cases (permutation) or population (Poisson) in a cluster, in (0, 0.5].")
+    var maxSpatialFraction: Double = 0.5
+
+    @Option(help: "The largest cluster radius in km.")
+    var maxRadiusKm: Double?
+
+    @Option(help: "The longest window in days (default: half the study period).")
+    var maxTemporalDays: Int?
+
+    @Option(help: "The fewest cases in a cluster.")
+    var minCases: Int = 2
+
+    @Option(help: "Monte Carlo replications (at least 9).")
+    var replications: Int = 999
+
+    @Option(help: "The Monte Carlo seed.")
+    var seed: UInt64 = 1
+
+    @Option(help: "table, csv or json.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        guard let chosen = SpaceTimeScan.Model(rawValue: model) else {
+            throw ValidationError("--model '\(model)' is not space-time-permutation or poisson")
+        }
+        if chosen == .poisson, population == nil { throw ValidationError("--model poisson needs --population FILE") }
+        for (option, text) in [("--from", from), ("--as-of", asOf)] {
+            if let text, CalendarDate(iso: text) == nil { throw ValidationError("\(option) '\(text)' is not a date of the form YYYY-MM-DD") }
+        }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            let scan = try SpaceTimeScan(
+                .init(
+                    model: SpaceTimeScan.Model(rawValue: model)!, maxSpatialFraction: maxSpatialFraction,
+                    maxRadiusKilometres: maxRadiusKm, maxTemporalDays: maxTemporalDays, minimumCases: minCases,
+                    replications: replications, seed: seed))
+            let loaded = try ScanFileReader.read(
+                cases: cases, locations: locations, population: population, from: from.flatMap(CalendarDate.init(iso:)),
+                asOf: asOf.flatMap(CalendarDate.init(iso:)))
+            let result = scan.run(loaded.input)
+            if loaded.casesAfterAsOf > 0 { printError("note: \(loaded.casesAfterAsOf) cases after --as-of were not scanned") }
+            var table = OutputTable(columns: [
+                "cluster", "centre", "locations", "radius_km", "start", "end", "observed", "expected", "observed_over_expected",
+                "llr", "p_value", "recurrence_days",
+            ])
+            for (rank, cluster) in result.clusters.enumerated() {
+                table.rows.append([
+                    .integer(rank + 1), .text(cluster.centre),
+                    .text(format == .table && cluster.locations.count > 4
+                        ? "\(cluster.locations.count): " + cluster.locations.prefix(3).joined(separator: ";") + ";…"
+                        : cluster.locations.joined(separator: ";")),
+                    .number((cluster.radiusKilometres * 100).rounded() / 100), .text(cluster.start.description),
+                    .text(cluster.end.description), .integer(cluster.observed), .number((cluster.expected * 100).rounded() / 100),
+                    .number((cluster.relativeRisk * 100).rounded() / 100),
+                    .number((cluster.logLikelihoodRatio * 1_000_000).rounded() / 1_000_000), .number(cluster.pValue),
+                    .number((cluster.recurrenceIntervalDays * 10).rounded() / 10),
+                ])
+            }
+            if format == .table {
+                let days = loaded.input.days
+                print("Prospective \(model) scan: \(result.totalCases) cases, \(loaded.input.locationIDs.count) locations, "
+                      + "\(days.first.map(\.description) ?? "-") to \(days.last.map(\.description) ?? "-"), "
+                      + "\(result.replications) replications (seed \(seed))")
+                if result.clusters.isEmpty { print("no clusters") }
+            }
+            if !(format == .table && result.clusters.isEmpty) { print(table.render(format), terminator: "") }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import VigilTestSupport
+
+@Suite("vigil scan, end to end", .serialized)
+struct ScanCommandTests {
+    let folder: URL
+
+    init() throws { folder = try Fixtures.temporaryDirectory() }
+
+    /// Writes a file in the test folder and returns its path.
+    func file(_ name: String, _ text: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// The NYC fever sample as scan files (one row per case, SaTScan's YYYY/M/D dates).
+    func writeNYCFever() throws -> (cases: String, locations: String) {
+        let casesText = try String(contentsOfFile: Fixtures.path("scan/nycfever_cases.csv"), encoding: .utf8)
+        var cases = "location_id,date,count\n"
+        for line in casesText.split(separator: "\n").dropFirst() {
+            let fields = line.replacingOccurrences(of: "\"", with: "").split(separator: ",")
+            cases += "\(fields[0]),\(fields[2]),\(fields[1])\n"
+        }
+        let geo = try String(contentsOfFile: Fixtures.path("scan/nycfever_geo.csv"), encoding: .utf8)
+        let locations = "location_id,lat,lon\n" + geo.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
+        return (try file("cases.csv", cases), try file("locations.csv", locations))
+    }
+
+    @Test("the NYC fever sample gives SaTScan's most likely cluster in csv and json")
+    func nycFever() throws {
+        let (cases, locations) = try writeNYCFever()
+        let csv = try VigilProcess.run(
+            ["scan", "--cases", cases, "--locations", locations, "--from", "2001-11-01", "--as-of", "2001-11-24",
+             "--replications", "99", "--format", "csv"], in: folder)
+        #expect(csv.status == 0, "\(csv.standardError)")
+        let lines = csv.standardOutput.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("cluster,centre,locations,radius_km,start,end,observed,expected") == true)
+        #expect(lines[1].hasPrefix("1,11418,11418;11415;11419;11435;11416;11421;11451;11375;11417,2.9,2001-11-22,2001-11-24,4,0.67,5.97,3.845418,"))
+        let json = try VigilProcess.run(
+            ["scan", "--cases", cases, "--locations", locations, "--from", "2001-11-01", "--max-radius-km", "3",
+             "--max-temporal-days", "7", "--replications", "99", "--format", "json"], in: folder)
+        let clusters = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        #expect(clusters.prefix(3).compactMap { $0["centre"] as? String } == ["11418", "11372", "10472"])
+    }
+
+    @Test("bad input names the file, line and value", arguments: [
+        ("location_id,date\nZZZ,2024-01-01\n", "location_id,lat,lon\nA,40.7,-74.0\n", nil, nil, "cases.csv:2: location 'ZZZ' is not in"),
+        ("location_id,date\nA,2024-13-01\n", "location_id,lat,lon\nA,40.7,-74.0\n", nil, nil, "cases.csv:2: '2024-13-01' is not a date"),
+        ("location_id,date\nA,2024-01-01\n", "location_id,lat,lon\nA,40.7,-74.0\nA,41.0,-74.0\n", nil, nil,
+         "locations.csv:3: location 'A' is listed twice with different coordinates"),
+        ("location_id,date\nA,2024-01-01\n", "location_id,lat,lon\nA,95.0,-74.0\n", nil, nil, "locations.csv:2: location 'A': latitude 95.0"),
+        ("location_id,date\nA,2024-01-01\n", "location_id,lat,lon\nA,40.7,-74.0\n", "location_id,population\nA,0\n", nil,
+         "population.csv:2: population '0' of 'A' must be a positive number"),
+        ("location_id,date\nA,2024-01-01\n", "location_id,lat,lon\nA,40.7,-74.0\n", nil, "0.7", "must be in (0, 0.5]"),
+    ] as [(String, String, String?, String?, String)])
+    func badInput(cases: String, locations: String, population: String?, fraction: String?, message: String) throws {
+        var arguments = ["scan", "--cases", try file("cases.csv", cases), "--locations", try file("locations.csv", locations)]
+        if let population { arguments += ["--population", try file("population.csv", population), "--model", "poisson"] }
+        if let fraction { arguments += ["--max-spatial-fraction", fraction] }
+        let result = try VigilProcess.run(arguments, in: folder)
+        #expect(result.status == 1, "\(result.standardOutput)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test("too few replications is a usage error; empty input gives no clusters")
+    func edges() throws {
+        let cases = try file("cases.csv", "location_id,date\n")
+        let locations = try file("locations.csv", "location_id,x,y\nA,0,0\nB,1,1\n")
+        let empty = try VigilProcess.run(["scan", "--cases", cases, "--locations", locations], in: folder)
+        #expect(empty.status == 0 && empty.standardOutput.contains("no clusters"))
+        let few = try VigilProcess.run(["scan", "--cases", cases, "--locations", locations, "--replications", "5"], in: folder)
+        #expect(few.status == 1 && few.standardError.contains("replications must be from 9"))
+    }
+}
