@@ -151,7 +151,8 @@ public struct SpaceTimeScan: Sendable {
         var accumulator = [Int](repeating: 0, count: counts.windows + 1)
         for centre in 0..<geometry.neighbours.count {
             var best: Candidate?
-            visitCylinders(centre, geometry, counts, measure, total: total, accumulator: &accumulator) { size, window, n, mu, llr in
+            visitCylinders(centre, geometry, counts, measure, total: total, accumulator: &accumulator, floor: -.infinity) {
+                size, window, n, mu, llr in
                 if best == nil || llr > best!.llr {
                     best = Candidate(centre: centre, size: size, window: window, observed: n, expected: mu, llr: llr)
                 }
@@ -161,18 +162,23 @@ public struct SpaceTimeScan: Sendable {
         return candidates
     }
 
-    /// Calls `body` for every qualifying cylinder of a centre, circles growing, windows lengthening.
+    /// Calls `body` for every qualifying cylinder of a centre whose LLR may exceed `floor`, circles
+    /// growing, windows lengthening.
+    ///
+    /// Exact pruning: for n > μ the LLR is n·ln(n/μ) plus a negative term, so a cylinder whose first
+    /// term is at most `floor` cannot beat it and its second logarithm is never computed. Logarithms
+    /// of whole numbers come from a table and ln μ from per-circle and per-window parts.
     @inline(__always)
     private func visitCylinders(
         _ centre: Int, _ geometry: ScanGeometry, _ counts: CylinderCounts, _ measure: Measure, total: Int,
-        accumulator: inout [Int],
-        _ body: (Int, Int, Int, Double, Double) -> Void
+        accumulator: inout [Int], floor: Double, _ body: (Int, Int, Int, Double, Double) -> Void
     ) {
         let windows = counts.windows
         for index in accumulator.indices { accumulator[index] = 0 }
         var zoneSize = 0.0
         let cap = parameters.maxSpatialFraction * measure.total(counts)
         let totalDouble = Double(total)
+        let logs = measure.logIntegers
         for (size, location) in geometry.neighbours[centre].enumerated() {
             let locationSize = measure.size(of: location, counts)
             if zoneSize + locationSize > cap { break }
@@ -180,14 +186,19 @@ public struct SpaceTimeScan: Sendable {
             zoneSize += locationSize
             let base = location * (windows + 1)
             for window in 1...windows { accumulator[window] += counts.recent[base + window] }
+            guard zoneSize > 0 else { continue }
+            let logZone = log(zoneSize)
             for window in 1...windows {
                 let n = accumulator[window]
                 guard n >= parameters.minimumCases else { continue }
-                let mu = measure.expected(zoneSize: zoneSize, window: window, counts)
+                let logMu = logZone + measure.logExpectedPerUnit(window: window, counts)
+                let logN = logs[n]
+                guard logN > logMu else { continue }
                 let nDouble = Double(n)
-                guard nDouble > mu else { continue }
-                var llr = nDouble * log(nDouble / mu)
-                if n < total { llr += (totalDouble - nDouble) * log((totalDouble - nDouble) / (totalDouble - mu)) }
+                let firstTerm = nDouble * (logN - logMu)
+                guard firstTerm > floor else { continue }
+                let mu = measure.expected(zoneSize: zoneSize, window: window, counts)
+                let llr = n < total ? firstTerm + (totalDouble - nDouble) * (logs[total - n] - log(totalDouble - mu)) : firstTerm
                 body(size + 1, window, n, mu, llr)
             }
         }
@@ -237,7 +248,8 @@ public struct SpaceTimeScan: Sendable {
                 let counts = CylinderCounts(counts: permuted, locations: locationCount, days: dayCount, windows: windows)
                 var best = 0.0
                 for centre in 0..<geometry.neighbours.count {
-                    visitCylinders(centre, geometry, counts, measure, total: total, accumulator: &accumulator) { _, _, _, _, llr in
+                    visitCylinders(centre, geometry, counts, measure, total: total, accumulator: &accumulator, floor: best) {
+                        _, _, _, _, llr in
                         if llr > best { best = llr }
                     }
                 }
@@ -256,6 +268,10 @@ struct Measure {
     let cumulativePopulation: [Double]
     let totalCases: Double
     let days: Double
+    /// ln k for k = 0…total cases (ln 0 = −∞).
+    let logIntegers: [Double]
+    /// ln of the expected cases per unit of circle size over the last w days, for the Poisson model.
+    let poissonLogPerUnit: [Double]
 
     init(_ model: SpaceTimeScan.Model, _ input: ScanInput, total: Int, days: Int, windows: Int) {
         self.model = model
@@ -265,6 +281,16 @@ struct Measure {
         cumulativePopulation = population.map { running += $0; return running }
         totalCases = Double(total)
         self.days = Double(days)
+        logIntegers = (0...max(1, total)).map { log(Double($0)) }
+        let (cases, population, dayCount) = (Double(total), populationTotal, Double(days))
+        poissonLogPerUnit = (0...max(1, windows)).map { log(cases) - log(population) + log(Double($0)) - log(dayCount) }
+    }
+
+    /// ln(expected cases) − ln(circle size) for a window: ln(cases on those days / all cases) for
+    /// the permutation model, ln(all cases × w / (population × days)) for Poisson.
+    @inline(__always)
+    func logExpectedPerUnit(window: Int, _ counts: CylinderCounts) -> Double {
+        model == .permutation ? counts.logDayShares[window] : poissonLogPerUnit[window]
     }
 
     /// The measure of the whole study: all cases, or the whole population.
@@ -335,6 +361,8 @@ struct CylinderCounts {
     let dayTotals: [Int]
     /// Cases of each location over the last w days, location-major with stride windows + 1.
     let recent: [Int]
+    /// ln(cases of all locations over the last w days / all cases).
+    let logDayShares: [Double]
 
     init(counts: [Int], locations: Int, days: Int, windows: Int) {
         self.windows = windows
@@ -353,5 +381,7 @@ struct CylinderCounts {
         self.locationTotals = locationTotals
         self.dayTotals = dayTotals
         self.recent = recent
+        let total = Double(locationTotals.reduce(0, +))
+        logDayShares = dayTotals.map { log(Double($0)) - log(total) }
     }
 }
