@@ -73,4 +73,35 @@ struct ScanCommandTests {
         let few = try VigilProcess.run(["scan", "--cases", cases, "--locations", locations, "--replications", "5"], in: folder)
         #expect(few.status == 1 && few.standardError.contains("replications must be from 9"))
     }
+
+    @Test("scan --from-store finds a county spike and records it once as a space-time-cluster alert")
+    func fromStore() throws {
+        var text = "id,occurred_at,region,outcome\n"
+        let counties = ["09001", "09003", "09005", "09007", "09009", "09011", "09013", "09015"]
+        let first = Calendar(identifier: .gregorian).date(from: DateComponents(year: 2024, month: 1, day: 1))!
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.calendar = Calendar(identifier: .gregorian)
+        for day in 0..<60 {
+            let date = formatter.string(from: first.addingTimeInterval(Double(day) * 86_400))
+            for (index, county) in counties.enumerated() where (day + index) % 2 == 0 {
+                text += "\(county)-\(day),\(date),\(county),nonfatal\n"
+            }
+            if day >= 58 { for extra in 0..<8 { text += "spike-\(day)-\(extra),\(date),09009,fatal\n" } }
+        }
+        let csv = try file("events.csv", text)
+        #expect(try VigilProcess.run(["import", csv, "--database", "s.sqlite"], in: folder).status == 0)
+        let arguments = ["scan", "--from-store", "--as-of", "2024-02-29", "--study-days", "60", "--max-temporal-days", "7",
+                         "--replications", "99", "--database", "s.sqlite", "--format", "json"]
+        let run = try VigilProcess.run(arguments, in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let alerts = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [[String: Any]])
+        #expect(alerts.count == 1)
+        #expect(alerts.first?["kind"] as? String == "space-time-cluster")
+        #expect(alerts.first?["series"] as? String == "09009" && (alerts.first?["observed"] as? Int ?? 0) >= 16)
+        _ = try VigilProcess.run(arguments, in: folder)
+        let listed = try VigilProcess.run(["alerts", "--database", "s.sqlite", "--format", "csv"], in: folder)
+        #expect(listed.standardOutput.split(separator: "\n").count == 2)
+    }
 }

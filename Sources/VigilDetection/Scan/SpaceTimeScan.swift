@@ -98,7 +98,7 @@ public struct SpaceTimeScan: Sendable {
     public func run(_ input: ScanInput) -> ScanResult {
         precondition(parameters.model == .permutation || input.population?.allSatisfy { $0 > 0 } == true,
                      "a Poisson scan needs a positive population for every location")
-        let geometry = ScanGeometry(input, parameters: parameters)
+        let geometry = ScanGeometry(input)
         let dayCount = input.days.count
         let windowCount = min(parameters.maxTemporalDays ?? dayCount / 2, dayCount)
         let total = input.totalCases
@@ -330,7 +330,7 @@ struct ScanGeometry {
     let neighbours: [[Int]]
     private let points: [SIMD3<Double>]
 
-    init(_ input: ScanInput, parameters: SpaceTimeScan.Parameters) {
+    init(_ input: ScanInput) {
         points = input.coordinates.map(\.point)
         let points = self.points
         neighbours = points.indices.map { centre in

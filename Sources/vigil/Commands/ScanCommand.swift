@@ -13,13 +13,28 @@ struct ScanCommand: AsyncParsableCommand {
             population.csv (Poisson model): location_id,population. Windows end on --as-of (default: the last case \
             date) and start no earlier than --from (default: the first case date). Clusters are listed most likely \
             first; secondary clusters share no location with a stronger one.
+
+            With --from-store, stored events are counted per county per day (at the bundled county centroids) over the \
+            --study-days days ending on --as-of (default yesterday), and clusters with p ≤ --alert-p become alerts of \
+            kind space-time-cluster ('vigil alerts'), updated while a cluster with the same centre persists.
             """)
 
     @Option(help: "The cases file (location_id,date[,count]).")
-    var cases: String
+    var cases: String?
 
     @Option(help: "The locations file (location_id,lat,lon or location_id,x,y).")
-    var locations: String
+    var locations: String?
+
+    @Flag(help: "Scan the stored events (counties) and record alerts.")
+    var fromStore = false
+
+    @Option(help: "With --from-store: the days of the study period ending on --as-of.")
+    var studyDays: Int = 365
+
+    @Option(help: "With --from-store: clusters with a p-value at most this become alerts.")
+    var alertP: Double = 0.05
+
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: "The population file (location_id,population), for --model poisson.")
     var population: String?
@@ -55,10 +70,17 @@ struct ScanCommand: AsyncParsableCommand {
     var format: OutputFormat = .table
 
     func validate() throws {
+        guard fromStore != (cases != nil || locations != nil) else {
+            throw ValidationError("give either --cases and --locations, or --from-store")
+        }
+        if !fromStore, cases == nil || locations == nil { throw ValidationError("--cases and --locations go together") }
+        guard (2...3_650).contains(studyDays) else { throw ValidationError("--study-days must be from 2 to 3650") }
+        guard alertP > 0, alertP <= 1 else { throw ValidationError("--alert-p must be in (0, 1]") }
         guard let chosen = SpaceTimeScan.Model(rawValue: model) else {
             throw ValidationError("--model '\(model)' is not space-time-permutation or poisson")
         }
         if chosen == .poisson, population == nil { throw ValidationError("--model poisson needs --population FILE") }
+        if let asOf, (CalendarDate(iso: asOf)?.year ?? 0) < 1900 { throw ValidationError("--as-of '\(asOf)' must be a date from 1900 on") }
         for (option, text) in [("--from", from), ("--as-of", asOf)] {
             if let text, CalendarDate(iso: text) == nil { throw ValidationError("\(option) '\(text)' is not a date of the form YYYY-MM-DD") }
         }
@@ -71,6 +93,8 @@ struct ScanCommand: AsyncParsableCommand {
                     model: SpaceTimeScan.Model(rawValue: model)!, maxSpatialFraction: maxSpatialFraction,
                     maxRadiusKilometres: maxRadiusKm, maxTemporalDays: maxTemporalDays, minimumCases: minCases,
                     replications: replications, seed: seed))
+            if fromStore { return try await runOnStore(scan) }
+            guard let cases, let locations else { return }
             let loaded = try ScanFileReader.read(
                 cases: cases, locations: locations, population: population, from: from.flatMap(CalendarDate.init(iso:)),
                 asOf: asOf.flatMap(CalendarDate.init(iso:)))
@@ -102,5 +126,21 @@ struct ScanCommand: AsyncParsableCommand {
             }
             if !(format == .table && result.clusters.isEmpty) { print(table.render(format), terminator: "") }
         }
+    }
+
+    private func runOnStore(_ scan: SpaceTimeScan) async throws {
+        let store = try storeOptions.openStore()
+        let now = Date()
+        let day = asOf.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(dayNumber: Int(now.timeIntervalSince1970) / 86_400 - 1)
+        let outcome = try await StoreScan(events: store, alerts: store).run(
+            scan, asOf: day, studyDays: studyDays, alertLevel: alertP, now: Int64(now.timeIntervalSince1970))
+        if outcome.eventsWithoutCounty > 0 {
+            printError("note: \(outcome.eventsWithoutCounty) events without a county were not scanned")
+        }
+        let summary = "Prospective scan of stored events, \(outcome.days.first!) to \(outcome.days.last!): "
+            + "\(outcome.result.totalCases) events, \(outcome.result.clusters.count) clusters, \(outcome.alerts.count) alerts (p ≤ \(alertP))"
+        // Only the table carries a heading; csv and json stay machine-readable.
+        if format == .table { print(summary) } else { printError(summary) }
+        print(AlertTable.render(outcome.alerts, format: format), terminator: "")
     }
 }

@@ -1,0 +1,85 @@
+public import VigilCore
+public import VigilDetection
+public import VigilStore
+
+/// The space-time scan on stored events: events are counted per county per day (each county at
+/// its bundled centroid), the scan runs as of a day, and clusters with a small enough p-value are
+/// recorded as alerts of kind `space-time-cluster`, updated rather than duplicated while a cluster
+/// with the same centre persists (`vigil scan --from-store`).
+public struct StoreScan: Sendable {
+    /// The outcome of a run.
+    public struct Outcome: Sendable {
+        /// The scan's clusters, most likely first.
+        public var result: ScanResult
+        /// The alerts recorded for clusters with p ≤ the alert level.
+        public var alerts: [Alert]
+        /// Events in the study period whose region is not a county with a centroid (not scanned).
+        public var eventsWithoutCounty: Int
+        /// The study days.
+        public var days: [CalendarDate]
+    }
+
+    private let events: any EventStore
+    private let alerts: any AlertStore
+
+    /// Creates the use case over a store.
+    public init(events: any EventStore, alerts: any AlertStore) {
+        self.events = events
+        self.alerts = alerts
+    }
+
+    /// Scans the `studyDays` days that end on `asOf`.
+    /// - Parameters:
+    ///   - scan: The scan (model, limits, replications, seed). The Poisson model needs county
+    ///     populations, which the bundled region data does not have, so it is refused here.
+    ///   - alertLevel: Clusters with a p-value at most this become alerts (red below a tenth of it).
+    ///   - now: The time recorded on alerts.
+    /// - Throws: ``VigilDetection/DetectionError`` for the Poisson model or a study shorter than 2
+    ///   days; store errors as they come.
+    public func run(
+        _ scan: SpaceTimeScan, asOf: CalendarDate, studyDays: Int, alertLevel: Double, now: Int64,
+        regions: RegionCatalog = .standard
+    ) async throws -> Outcome {
+        guard scan.parameters.model == .permutation else {
+            throw DetectionError(
+                code: .invalidParameter,
+                message: "the Poisson model needs county populations, which Vigil does not bundle; scan files with --population")
+        }
+        guard studyDays >= 2 else { throw DetectionError(code: .invalidParameter, message: "the study needs at least 2 days") }
+        let first = asOf.adding(days: 1 - studyDays)
+        let daily = try await events.fetchDailyCounts(.region, filter: EventFilter(from: first, to: asOf))
+        var index: [RegionCode: Int] = [:]
+        var ids: [String] = []
+        var coordinates: [ScanCoordinate] = []
+        var entries: [(Int, Int, Int)] = []
+        var skipped = 0
+        for row in daily {
+            guard row.region.level == .county, let centroid = regions.region(row.region)?.centroid else {
+                skipped += row.count
+                continue
+            }
+            let location = index[row.region] ?? {
+                index[row.region] = ids.count
+                ids.append(row.region.rawValue)
+                coordinates.append(.geographic(latitude: centroid.latitude, longitude: centroid.longitude))
+                return ids.count - 1
+            }()
+            entries.append((location, row.date.dayNumber - first.dayNumber, row.count))
+        }
+        var counts = [Int](repeating: 0, count: ids.count * studyDays)
+        for (location, day, count) in entries { counts[location * studyDays + day] += count }
+        let days = (0..<studyDays).map { first.adding(days: $0) }
+        let result = scan.run(ScanInput(locationIDs: ids, coordinates: coordinates, days: days, counts: counts))
+        var recorded: [Alert] = []
+        for cluster in result.clusters where cluster.pValue <= alertLevel {
+            let signal = AlertSignal(
+                kind: "space-time-cluster", method: scan.parameters.model.rawValue, series: cluster.centre,
+                region: RegionCode(rawValue: cluster.centre)!, subgroup: "\(cluster.locations.count) counties", interval: "day",
+                period: asOf, observed: cluster.observed, expected: cluster.expected, upperBound: nil,
+                score: cluster.logLikelihoodRatio, pValue: cluster.pValue,
+                severity: cluster.pValue <= alertLevel / 10 ? .red : .yellow)
+            recorded.append(try await alerts.recordSignal(signal, continuationDays: 7, at: now).alert)
+        }
+        return Outcome(result: result, alerts: recorded, eventsWithoutCounty: skipped, days: days)
+    }
+}
