@@ -165,8 +165,9 @@ public struct SpaceTimeScan: Sendable {
     /// Calls `body` for every qualifying cylinder of a centre whose LLR may exceed `floor`, circles
     /// growing, windows lengthening.
     ///
-    /// Exact pruning: for n > μ the LLR is n·ln(n/μ) plus a negative term, so a cylinder whose first
-    /// term is at most `floor` cannot beat it and its second logarithm is never computed. Logarithms
+    /// Exact pruning: for n > μ the LLR is n·ln(n/μ) + (C − n)·ln((C − n)/(C − μ)), and since
+    /// ln x ≤ x − 1 the second term is at most −(n − μ)(C − n)/(C − μ); a cylinder whose bound is at
+    /// most `floor` cannot beat it and its second logarithm is never computed. Logarithms
     /// of whole numbers come from a table and ln μ from per-circle and per-window parts.
     @inline(__always)
     private func visitCylinders(
@@ -174,32 +175,46 @@ public struct SpaceTimeScan: Sendable {
         accumulator: inout [Int], floor: Double, _ body: (Int, Int, Int, Double, Double) -> Void
     ) {
         let windows = counts.windows
-        for index in accumulator.indices { accumulator[index] = 0 }
         var zoneSize = 0.0
         let cap = parameters.maxSpatialFraction * measure.total(counts)
         let totalDouble = Double(total)
-        let logs = measure.logIntegers
-        for (size, location) in geometry.neighbours[centre].enumerated() {
-            let locationSize = measure.size(of: location, counts)
-            if zoneSize + locationSize > cap { break }
-            if let radius = parameters.maxRadiusKilometres, geometry.distance(centre, location) > radius { break }
-            zoneSize += locationSize
-            let base = location * (windows + 1)
-            for window in 1...windows { accumulator[window] += counts.recent[base + window] }
-            guard zoneSize > 0 else { continue }
-            let logZone = log(zoneSize)
-            for window in 1...windows {
-                let n = accumulator[window]
-                guard n >= parameters.minimumCases else { continue }
-                let logMu = logZone + measure.logExpectedPerUnit(window: window, counts)
-                let logN = logs[n]
-                guard logN > logMu else { continue }
-                let nDouble = Double(n)
-                let firstTerm = nDouble * (logN - logMu)
-                guard firstTerm > floor else { continue }
-                let mu = measure.expected(zoneSize: zoneSize, window: window, counts)
-                let llr = n < total ? firstTerm + (totalDouble - nDouble) * (logs[total - n] - log(totalDouble - mu)) : firstTerm
-                body(size + 1, window, n, mu, llr)
+        let minimumCases = parameters.minimumCases
+        let perUnit = measure.model == .permutation ? counts.logDayShares : measure.poissonLogPerUnit
+        // The hot loops read and write through raw pointers: no bounds or uniqueness checks per cylinder.
+        accumulator.withUnsafeMutableBufferPointer { acc in
+            for index in acc.indices { acc[index] = 0 }
+            counts.recent.withUnsafeBufferPointer { recent in
+                measure.logIntegers.withUnsafeBufferPointer { logs in
+                    perUnit.withUnsafeBufferPointer { perUnit in
+                        for (size, location) in geometry.neighbours[centre].enumerated() {
+                            let locationSize = measure.size(of: location, counts)
+                            if zoneSize + locationSize > cap { break }
+                            if let radius = parameters.maxRadiusKilometres, geometry.distance(centre, location) > radius { break }
+                            zoneSize += locationSize
+                            let base = location * (windows + 1)
+                            for window in 1...windows { acc[window] &+= recent[base + window] }
+                            guard zoneSize > 0 else { continue }
+                            let logZone = log(zoneSize)
+                            for window in 1...windows {
+                                let n = acc[window]
+                                guard n >= minimumCases else { continue }
+                                let logMu = logZone + perUnit[window]
+                                let logN = logs[n]
+                                guard logN > logMu else { continue }
+                                let nDouble = Double(n)
+                                let firstTerm = nDouble * (logN - logMu)
+                                guard firstTerm > floor else { continue }
+                                let mu = measure.expected(zoneSize: zoneSize, window: window, counts)
+                                // ln x ≤ x − 1 bounds the second term by −(n − μ)(C − n)/(C − μ): tight near μ.
+                                let rest = totalDouble - nDouble
+                                guard firstTerm - (nDouble - mu) * rest / (totalDouble - mu) > floor else { continue }
+                                let llr = n < total
+                                    ? firstTerm + (totalDouble - nDouble) * (logs[total - n] - log(totalDouble - mu)) : firstTerm
+                                body(size + 1, window, n, mu, llr)
+                            }
+                        }
+                    }
+                }
             }
         }
     }
