@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 import VigilTestSupport
 
@@ -43,6 +46,32 @@ struct ScanCommandTests {
              "--max-temporal-days", "7", "--replications", "99", "--format", "json"], in: folder)
         let clusters = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
         #expect(clusters.prefix(3).compactMap { $0["centre"] as? String } == ["11418", "11372", "10472"])
+    }
+
+    @Test("--svg draws every location and cluster; --regions-only withholds centres; --suppress-below drops small clusters")
+    func mapAndPrivacy() throws {
+        let (cases, locations) = try writeNYCFever()
+        let map = folder.appendingPathComponent("map.svg").path
+        let common = ["scan", "--cases", cases, "--locations", locations, "--from", "2001-11-01", "--as-of", "2001-11-24",
+                      "--replications", "19"]
+        let drawn = try VigilProcess.run(common + ["--svg", map, "--format", "csv"], in: folder)
+        #expect(drawn.status == 0, "\(drawn.standardError)")
+        let svg = try String(contentsOfFile: map, encoding: .utf8)
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.components(separatedBy: "<circle cx=").count - 1 == 192)
+        let clusterRows = drawn.standardOutput.split(separator: "\n").count - 1
+        #expect(svg.components(separatedBy: "class=\"cluster\"").count - 1 == clusterRows)
+        #expect(XMLParser(data: Data(svg.utf8)).parse())
+
+        let publicOutput = try VigilProcess.run(
+            common + ["--regions-only", "--suppress-below", "3", "--svg", map, "--format", "json"], in: folder)
+        let clusters = try #require(try JSONSerialization.jsonObject(with: Data(publicOutput.standardOutput.utf8)) as? [[String: Any]])
+        #expect(clusters.allSatisfy { $0["centre"] is NSNull && $0["radius_km"] is NSNull })
+        #expect(clusters.allSatisfy { ($0["observed"] as? Int ?? 0) >= 3 })
+        #expect(clusters.map { $0["cluster"] as? Int } == [1, 3] + clusters.dropFirst(2).map { $0["cluster"] as? Int })
+        #expect(publicOutput.standardError.contains("clusters with fewer than 3 cases are not shown"))
+        let publicMap = try String(contentsOfFile: map, encoding: .utf8)
+        #expect(!publicMap.contains("class=\"cluster\"") && publicMap.contains("class=\"member\""))
     }
 
     @Test("bad input names the file, line and value", arguments: [

@@ -66,6 +66,15 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "The Monte Carlo seed.")
     var seed: UInt64 = 1
 
+    @Flag(help: "For public outputs: show each cluster's set of locations, not its centre and radius.")
+    var regionsOnly = false
+
+    @Option(help: "For public outputs: leave out clusters with fewer cases than this (10 suppresses counts 1–9).")
+    var suppressBelow: Int = 0
+
+    @Option(help: "Also draw the locations, the clusters and a timeline to this SVG file.")
+    var svg: String?
+
     @Option(help: "table, csv or json.")
     var format: OutputFormat = .table
 
@@ -74,6 +83,7 @@ struct ScanCommand: AsyncParsableCommand {
             throw ValidationError("give either --cases and --locations, or --from-store")
         }
         if !fromStore, cases == nil || locations == nil { throw ValidationError("--cases and --locations go together") }
+        guard suppressBelow >= 0 else { throw ValidationError("--suppress-below must not be negative") }
         guard (2...3_650).contains(studyDays) else { throw ValidationError("--study-days must be from 2 to 3650") }
         guard alertP > 0, alertP <= 1 else { throw ValidationError("--alert-p must be in (0, 1]") }
         guard let chosen = SpaceTimeScan.Model(rawValue: model) else {
@@ -104,13 +114,21 @@ struct ScanCommand: AsyncParsableCommand {
                 "cluster", "centre", "locations", "radius_km", "start", "end", "observed", "expected", "observed_over_expected",
                 "llr", "p_value", "recurrence_days",
             ])
-            for (rank, cluster) in result.clusters.enumerated() {
+            let published = ScanPublication.publish(result.clusters, regionsOnly: regionsOnly, suppressBelow: suppressBelow)
+            if published.suppressed > 0 {
+                printError("note: \(published.suppressed) clusters with fewer than \(suppressBelow) cases are not shown")
+            }
+            if let svg {
+                try ScanMap.svg(input: loaded.input, clusters: published.clusters).write(toFile: svg, atomically: true, encoding: .utf8)
+            }
+            for shown in published.clusters {
+                let cluster = shown.cluster
                 table.rows.append([
-                    .integer(rank + 1), .text(cluster.centre),
+                    .integer(shown.rank), shown.centre.map(Cell.text) ?? .null,
                     .text(format == .table && cluster.locations.count > 4
                         ? "\(cluster.locations.count): " + cluster.locations.prefix(3).joined(separator: ";") + ";…"
                         : cluster.locations.joined(separator: ";")),
-                    .number((cluster.radiusKilometres * 100).rounded() / 100), .text(cluster.start.description),
+                    shown.radiusKilometres.map { .number(($0 * 100).rounded() / 100) } ?? .null, .text(cluster.start.description),
                     .text(cluster.end.description), .integer(cluster.observed), .number((cluster.expected * 100).rounded() / 100),
                     .number((cluster.relativeRisk * 100).rounded() / 100),
                     .number((cluster.logLikelihoodRatio * 1_000_000).rounded() / 1_000_000), .number(cluster.pValue),
