@@ -107,6 +107,20 @@ struct SpaceTimeScanTests {
         #expect(result.maximumReplicatedLLRs.allSatisfy { $0 >= 0 })
     }
 
+    @Test("the Gumbel p-value follows the Monte Carlo one and goes below its floor for strong clusters")
+    func gumbel() throws {
+        let result = try SpaceTimeScan(.init(replications: 999, seed: 3)).run(Self.nycFever)
+        let first = try #require(result.clusters.first)
+        // Not significant: both p-values are large and close.
+        #expect(abs(first.gumbelPValue - first.pValue) < 0.1)
+        // A strong injected cluster: the Monte Carlo p stops at 1/1000, the Gumbel p goes far below.
+        var generator = SplitMix64(seed: 9)
+        let strong = try SpaceTimeScan(.init(replications: 99, seed: 3))
+            .run(SyntheticScan.withCluster(using: &generator))
+        let top = try #require(strong.clusters.first)
+        #expect(top.pValue == 0.01 && top.gumbelPValue < 1e-6)
+    }
+
     @Test("bad parameters are refused and empty input has no clusters")
     func edges() throws {
         #expect(throws: DetectionError.self) { try SpaceTimeScan(.init(maxSpatialFraction: 0.6)) }
@@ -167,5 +181,18 @@ enum BruteForceScan {
             }
         }
         return best
+    }
+}
+
+/// A small seeded input with one obvious cluster.
+enum SyntheticScan {
+    static func withCluster(using generator: inout SplitMix64) -> ScanInput {
+        let (locations, days) = (30, 40)
+        var counts = (0..<(locations * days)).map { _ in Int.random(in: 0...2, using: &generator) }
+        for day in (days - 3)..<days { counts[0 * days + day] += 15 }
+        return ScanInput(
+            locationIDs: (0..<locations).map { "L\($0)" },
+            coordinates: (0..<locations).map { .cartesian(x: Double($0 % 6), y: Double($0 / 6)) },
+            days: (0..<days).map { CalendarDate(dayNumber: 20_000 + $0) }, counts: counts)
     }
 }

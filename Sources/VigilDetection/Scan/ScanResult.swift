@@ -20,6 +20,9 @@ public struct ScanCluster: Hashable, Sendable, Codable {
     public var logLikelihoodRatio: Double
     /// The Monte Carlo p-value, rank/(R + 1).
     public var pValue: Double
+    /// The p-value from a Gumbel distribution fitted to the replicated maxima (method of moments,
+    /// as SaTScan's optional Gumbel approximation): useful below the Monte Carlo floor 1/(R + 1).
+    public var gumbelPValue: Double
     /// For a daily prospective analysis, how often a cluster this strong arises by chance: 1/p days.
     public var recurrenceIntervalDays: Double
 

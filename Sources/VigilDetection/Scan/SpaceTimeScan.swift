@@ -120,6 +120,7 @@ public struct SpaceTimeScan: Sendable {
             used.formUnion(members)
         }
         let maxima = replicate(geometry, input, measure, windows: windowCount, total: total)
+        let gumbel = Gumbel(fittedTo: maxima)
         let clusters = kept.map { candidate -> ScanCluster in
             let exceedances = maxima.filter { $0 >= candidate.llr - 1e-12 * max(1, candidate.llr) }.count
             let pValue = Double(exceedances + 1) / Double(parameters.replications + 1)
@@ -128,7 +129,8 @@ public struct SpaceTimeScan: Sendable {
                 centre: input.locationIDs[candidate.centre], locations: members.map { input.locationIDs[$0] },
                 radiusKilometres: geometry.distance(candidate.centre, members.last!),
                 start: input.days[dayCount - candidate.window], end: input.days[dayCount - 1], observed: candidate.observed,
-                expected: candidate.expected, logLikelihoodRatio: candidate.llr, pValue: pValue, recurrenceIntervalDays: 1 / pValue)
+                expected: candidate.expected, logLikelihoodRatio: candidate.llr, pValue: pValue,
+                gumbelPValue: gumbel.upperTail(candidate.llr), recurrenceIntervalDays: 1 / pValue)
         }
         return ScanResult(clusters: clusters, totalCases: total, replications: parameters.replications, maximumReplicatedLLRs: maxima)
     }
@@ -273,6 +275,24 @@ public struct SpaceTimeScan: Sendable {
         }
         return Array(maxima)
     }
+}
+
+/// A Gumbel (extreme value) distribution fitted by the method of moments: scale β = s·√6/π and
+/// location μ = mean − γβ, γ Euler's constant.
+struct Gumbel {
+    let location: Double
+    let scale: Double
+
+    init(fittedTo values: [Double]) {
+        let n = Double(max(1, values.count))
+        let mean = values.reduce(0, +) / n
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(1, n - 1)
+        scale = max(variance.squareRoot() * 6.0.squareRoot() / .pi, 1e-12)
+        location = mean - 0.57721566490153286 * scale
+    }
+
+    /// P(X ≥ x) = 1 − exp(−exp(−(x − μ)/β)).
+    func upperTail(_ x: Double) -> Double { -expm1(-exp(-(x - location) / scale)) }
 }
 
 /// What a circle's size and a cylinder's expected count are measured in, by model.

@@ -112,7 +112,7 @@ struct ScanCommand: AsyncParsableCommand {
             if loaded.casesAfterAsOf > 0 { printError("note: \(loaded.casesAfterAsOf) cases after --as-of were not scanned") }
             var table = OutputTable(columns: [
                 "cluster", "centre", "locations", "radius_km", "start", "end", "observed", "expected", "observed_over_expected",
-                "llr", "p_value", "recurrence_days",
+                "llr", "p_value", "gumbel_p_value", "recurrence_days",
             ])
             let published = ScanPublication.publish(result.clusters, regionsOnly: regionsOnly, suppressBelow: suppressBelow)
             if published.suppressed > 0 {
@@ -132,6 +132,7 @@ struct ScanCommand: AsyncParsableCommand {
                     .text(cluster.end.description), .integer(cluster.observed), .number((cluster.expected * 100).rounded() / 100),
                     .number((cluster.relativeRisk * 100).rounded() / 100),
                     .number((cluster.logLikelihoodRatio * 1_000_000).rounded() / 1_000_000), .number(cluster.pValue),
+                    .number(Double(String(format: "%.3g", cluster.gumbelPValue)) ?? cluster.gumbelPValue),
                     .number((cluster.recurrenceIntervalDays * 10).rounded() / 10),
                 ])
             }
