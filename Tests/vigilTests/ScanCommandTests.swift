@@ -133,4 +133,29 @@ struct ScanCommandTests {
         let listed = try VigilProcess.run(["alerts", "--database", "s.sqlite", "--format", "csv"], in: folder)
         #expect(listed.standardOutput.split(separator: "\n").count == 2)
     }
+
+    @Test("scan --from-store --grid-km clusters events by their own coordinates")
+    func fromStoreGrid() throws {
+        var text = "id,occurred_at,latitude,longitude,region,outcome\n"
+        for day in 0..<40 {
+            let date = "2024-02-\(day % 29 + 1 < 10 ? "0" : "")\(day % 29 + 1)"
+            guard day < 29 else { break }
+            for spot in 0..<6 {
+                let latitude = 33.30 + 0.03 * Double(spot)
+                text += "b\(day)-\(spot),\(date),\(latitude),-111.90,04013,nonfatal\n"
+            }
+            if day >= 27 { for extra in 0..<6 { text += "s\(day)-\(extra),\(date),33.4201,-111.9301,04013,nonfatal\n" } }
+        }
+        let csv = try file("grid.csv", text)
+        #expect(try VigilProcess.run(["import", csv, "--database", "g.sqlite"], in: folder).status == 0)
+        let run = try VigilProcess.run(
+            ["scan", "--from-store", "--grid-km", "1", "--as-of", "2024-02-29", "--study-days", "29", "--max-temporal-days", "5",
+             "--replications", "99", "--database", "g.sqlite", "--format", "json"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let alerts = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [[String: Any]])
+        #expect(alerts.count == 1)
+        #expect((alerts.first?["series"] as? String)?.hasPrefix("grid:") == true)
+        #expect(alerts.first?["region"] as? String == "Maricopa County")
+        #expect((alerts.first?["observed"] as? Int ?? 0) >= 12)
+    }
 }

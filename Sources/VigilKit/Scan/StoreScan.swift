@@ -1,9 +1,11 @@
+import Foundation
 public import VigilCore
 public import VigilDetection
 public import VigilStore
 
 /// The space-time scan on stored events: events are counted per county per day (each county at
-/// its bundled centroid), the scan runs as of a day, and clusters with a small enough p-value are
+/// its bundled centroid) or, with a grid, per grid cell of their own coordinates, the scan runs as
+/// of a day, and clusters with a small enough p-value are
 /// recorded as alerts of kind `space-time-cluster`, updated rather than duplicated while a cluster
 /// with the same centre persists (`vigil scan --from-store`).
 public struct StoreScan: Sendable {
@@ -13,7 +15,8 @@ public struct StoreScan: Sendable {
         public var result: ScanResult
         /// The alerts recorded for clusters with p ≤ the alert level.
         public var alerts: [Alert]
-        /// Events in the study period whose region is not a county with a centroid (not scanned).
+        /// Events in the study period without a county with a centroid (or, with a grid, without
+        /// coordinates): not scanned.
         public var eventsWithoutCounty: Int
         /// The study days.
         public var days: [CalendarDate]
@@ -36,9 +39,12 @@ public struct StoreScan: Sendable {
     ///   - now: The time recorded on alerts.
     /// - Throws: ``VigilDetection/DetectionError`` for the Poisson model or a study shorter than 2
     ///   days; store errors as they come.
+    ///   - gridKilometres: Aggregate events to square cells of this size by their own coordinates
+    ///     instead of to counties; a cluster's alert names the county most of its centre cell's
+    ///     events belong to.
     public func run(
         _ scan: SpaceTimeScan, asOf: CalendarDate, studyDays: Int, alertLevel: Double, now: Int64,
-        regions: RegionCatalog = .standard
+        gridKilometres: Double? = nil, regions: RegionCatalog = .standard
     ) async throws -> Outcome {
         guard scan.parameters.model == .permutation else {
             throw DetectionError(
@@ -47,6 +53,13 @@ public struct StoreScan: Sendable {
         }
         guard studyDays >= 2 else { throw DetectionError(code: .invalidParameter, message: "the study needs at least 2 days") }
         let first = asOf.adding(days: 1 - studyDays)
+        if let gridKilometres {
+            guard gridKilometres > 0 else {
+                throw DetectionError(code: .invalidParameter, message: "the grid cell size must be positive")
+            }
+            return try await runOnGrid(scan, first: first, asOf: asOf, studyDays: studyDays, alertLevel: alertLevel, now: now,
+                                       cell: gridKilometres)
+        }
         let daily = try await events.fetchDailyCounts(.region, filter: EventFilter(from: first, to: asOf))
         var index: [RegionCode: Int] = [:]
         var ids: [String] = []
@@ -70,16 +83,72 @@ public struct StoreScan: Sendable {
         for (location, day, count) in entries { counts[location * studyDays + day] += count }
         let days = (0..<studyDays).map { first.adding(days: $0) }
         let result = scan.run(ScanInput(locationIDs: ids, coordinates: coordinates, days: days, counts: counts))
+        let recorded = try await record(result, scan: scan, asOf: asOf, alertLevel: alertLevel, now: now) { centre in
+            (RegionCode(rawValue: centre)!, "counties")
+        }
+        return Outcome(result: result, alerts: recorded, eventsWithoutCounty: skipped, days: days)
+    }
+
+    /// The scan on grid cells of the events' own coordinates.
+    private func runOnGrid(
+        _ scan: SpaceTimeScan, first: CalendarDate, asOf: CalendarDate, studyDays: Int, alertLevel: Double, now: Int64,
+        cell: Double
+    ) async throws -> Outcome {
+        let stored = try await events.fetchEvents(EventFilter(from: first, to: asOf))
+        let degreesLatitude = cell / 111.2
+        var index: [String: Int] = [:]
+        var ids: [String] = []
+        var coordinates: [ScanCoordinate] = []
+        var regionVotes: [String: [RegionCode: Int]] = [:]
+        var entries: [(Int, Int)] = []
+        var skipped = 0
+        for event in stored {
+            guard let point = event.location else {
+                skipped += 1
+                continue
+            }
+            let row = Int((point.latitude / degreesLatitude).rounded(.down))
+            let centreLatitude = (Double(row) + 0.5) * degreesLatitude
+            let degreesLongitude = cell / (111.2 * max(0.01, cos(centreLatitude * .pi / 180)))
+            let column = Int((point.longitude / degreesLongitude).rounded(.down))
+            let id = "grid:\(row):\(column)"
+            let location = index[id] ?? {
+                index[id] = ids.count
+                ids.append(id)
+                coordinates.append(
+                    .geographic(latitude: centreLatitude, longitude: min(180, (Double(column) + 0.5) * degreesLongitude)))
+                return ids.count - 1
+            }()
+            if let region = event.region { regionVotes[id, default: [:]][region, default: 0] += 1 }
+            entries.append((location, event.occurredAt.localDate.dayNumber - first.dayNumber))
+        }
+        var counts = [Int](repeating: 0, count: ids.count * studyDays)
+        for (location, day) in entries { counts[location * studyDays + day] += 1 }
+        let days = (0..<studyDays).map { first.adding(days: $0) }
+        let result = scan.run(ScanInput(locationIDs: ids, coordinates: coordinates, days: days, counts: counts))
+        let recorded = try await record(result, scan: scan, asOf: asOf, alertLevel: alertLevel, now: now) { centre in
+            let region = regionVotes[centre]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? RegionCode(rawValue: "US")!
+            return (region, "grid cells")
+        }
+        return Outcome(result: result, alerts: recorded, eventsWithoutCounty: skipped, days: days)
+    }
+
+    /// Records the clusters with p ≤ the alert level as alerts.
+    private func record(
+        _ result: ScanResult, scan: SpaceTimeScan, asOf: CalendarDate, alertLevel: Double, now: Int64,
+        place: (String) -> (RegionCode, String)
+    ) async throws -> [Alert] {
         var recorded: [Alert] = []
         for cluster in result.clusters where cluster.pValue <= alertLevel {
+            let (region, unit) = place(cluster.centre)
             let signal = AlertSignal(
                 kind: "space-time-cluster", method: scan.parameters.model.rawValue, series: cluster.centre,
-                region: RegionCode(rawValue: cluster.centre)!, subgroup: "\(cluster.locations.count) counties", interval: "day",
+                region: region, subgroup: "\(cluster.locations.count) \(unit)", interval: "day",
                 period: asOf, observed: cluster.observed, expected: cluster.expected, upperBound: nil,
                 score: cluster.logLikelihoodRatio, pValue: cluster.pValue,
                 severity: cluster.pValue <= alertLevel / 10 ? .red : .yellow)
             recorded.append(try await alerts.recordSignal(signal, continuationDays: 7, at: now).alert)
         }
-        return Outcome(result: result, alerts: recorded, eventsWithoutCounty: skipped, days: days)
+        return recorded
     }
 }

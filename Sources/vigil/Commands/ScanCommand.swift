@@ -34,6 +34,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "With --from-store: clusters with a p-value at most this become alerts.")
     var alertP: Double = 0.05
 
+    @Option(help: "With --from-store: aggregate events to square cells of this many km by their own coordinates.")
+    var gridKm: Double?
+
     @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: "The population file (location_id,population), for --model poisson.")
@@ -86,6 +89,7 @@ struct ScanCommand: AsyncParsableCommand {
         guard suppressBelow >= 0 else { throw ValidationError("--suppress-below must not be negative") }
         guard (2...3_650).contains(studyDays) else { throw ValidationError("--study-days must be from 2 to 3650") }
         guard alertP > 0, alertP <= 1 else { throw ValidationError("--alert-p must be in (0, 1]") }
+        if let gridKm, !(gridKm >= 0.05 && gridKm <= 1_000) { throw ValidationError("--grid-km must be from 0.05 to 1000") }
         guard let chosen = SpaceTimeScan.Model(rawValue: model) else {
             throw ValidationError("--model '\(model)' is not space-time-permutation or poisson")
         }
@@ -152,7 +156,7 @@ struct ScanCommand: AsyncParsableCommand {
         let now = Date()
         let day = asOf.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(dayNumber: Int(now.timeIntervalSince1970) / 86_400 - 1)
         let outcome = try await StoreScan(events: store, alerts: store).run(
-            scan, asOf: day, studyDays: studyDays, alertLevel: alertP, now: Int64(now.timeIntervalSince1970))
+            scan, asOf: day, studyDays: studyDays, alertLevel: alertP, now: Int64(now.timeIntervalSince1970), gridKilometres: gridKm)
         if outcome.eventsWithoutCounty > 0 {
             printError("note: \(outcome.eventsWithoutCounty) events without a county were not scanned")
         }
