@@ -66,6 +66,7 @@ struct SeriesFileReaderTests {
         #expect(last.map { $0.periods.count } == Array(repeating: 1, count: 6))
         #expect(last[0].periods[0] == results[0].periods[99])
         #expect(throws: DetectionError.self) { try DetectorCatalog.run(method: "magic", options: .init(), on: series) }
+        #expect(["ears-c1", "ears-c3", "noufaily", "switch", "cusum"].map(DetectorCatalog.defaultAlpha(of:)) == [0.001, 0.025, 0.05, 0.05, 0.05])
         #expect(throws: DetectionError.self) { try DetectorCatalog.run(method: "ears-c1", options: .init(alpha: 2), on: series) }
     }
 }

@@ -37,23 +37,7 @@ public enum MappingCatalog {
         do {
             return try JSONDecoder().decode(EventMapping.self, from: data)
         } catch let error as DecodingError {
-            throw IngestError(code: .invalidMapping, origin: origin, message: "mapping '\(origin)' is not valid: \(describe(error))")
+            throw IngestError(code: .invalidMapping, origin: origin, message: "mapping '\(origin)' is not valid: \(error.readableDescription)")
         }
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing key '\(path(context.codingPath + [key]))'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            let at = context.codingPath.isEmpty ? "" : " at '\(path(context.codingPath))'"
-            return context.debugDescription + at
-        @unknown default:
-            return String(describing: error)
-        }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 public import VigilCore
 import VigilDetection
+import VigilIngest
 
 /// Which detectors run on which jurisdictions, and how strict they are: read from a JSON file
 /// (`vigil detect --from-store --config FILE`) or the defaults.
@@ -84,7 +85,7 @@ public struct AlertingConfiguration: Hashable, Sendable, Codable {
         do {
             configuration = try JSONDecoder().decode(AlertingConfiguration.self, from: data)
         } catch let error as DecodingError {
-            throw ConfigurationError(message: "\(path) is not a valid alerting configuration: \(Self.describe(error))")
+            throw ConfigurationError(message: "\(path) is not a valid alerting configuration: \(error.readableDescription)")
         }
         guard (0...366).contains(configuration.continuationDays) else {
             throw ConfigurationError(message: "\(path): continuationDays \(configuration.continuationDays) must be within 0…366")
@@ -117,18 +118,6 @@ public struct AlertingConfiguration: Hashable, Sendable, Codable {
         continuationDays = try container.decodeIfPresent(Int.self, forKey: .continuationDays) ?? 7
         `default` = try container.decode([Rule].self, forKey: .default)
         jurisdictions = try container.decodeIfPresent([String: [Rule]].self, forKey: .jurisdictions) ?? [:]
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "missing key '\(path(context.codingPath + [key]))'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return context.debugDescription + (context.codingPath.isEmpty ? "" : " at '\(path(context.codingPath))'")
-        @unknown default: return String(describing: error)
-        }
     }
 
     /// The rules for a region: its own, its state's, or the default.

@@ -92,15 +92,30 @@ public enum DetectorCatalog {
             return try FarringtonDetector(parameters, method: method)
         case "regression":
             return try AdaptiveRegressionDetector(
-                .init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? 0.05))
+                .init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? defaultAlpha(of: method)))
         case "ewma":
-            return try EWMADetector(.init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? 0.05))
+            return try EWMADetector(.init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? defaultAlpha(of: method)))
         case "switch":
             return try RegressionEWMASwitchDetector(
-                .init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? 0.05))
+                .init(baseline: options.baseline ?? 28, guardBand: options.guardBand ?? 2, alpha: options.alpha ?? defaultAlpha(of: method)))
         default:
             throw DetectionError(
                 code: .invalidParameter, message: "unknown method '\(method)'; use one of \(methods.joined(separator: ", "))")
+        }
+    }
+
+    /// The significance level a method uses when none is given, read from the detector's own
+    /// defaults (EARS C1/C2 0.001, C3 0.025, Farrington and the ESSENCE detectors 0.05); 0.05 for
+    /// methods without one.
+    public static func defaultAlpha(of method: String) -> Double {
+        if let variant = EARSDetector.Variant(rawValue: method) { return EARSDetector.Parameters(variant: variant).alpha }
+        switch method {
+        case "farrington": return FarringtonDetector.Parameters.original.alpha
+        case "noufaily": return FarringtonDetector.Parameters.noufaily.alpha
+        case "regression": return AdaptiveRegressionDetector.Parameters().alpha
+        case "ewma": return EWMADetector.Parameters().alpha
+        case "switch": return RegressionEWMASwitchDetector.Parameters().alpha
+        default: return 0.05
         }
     }
 

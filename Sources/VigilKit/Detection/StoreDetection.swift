@@ -81,7 +81,7 @@ public struct StoreDetection: Sendable {
         } else if rule.method == "cusum" || rule.method == "glrnb" {
             red.h = rule.redH ?? 2 * (rule.h ?? (rule.method == "cusum" ? 2.26 : 5))
         } else {
-            let alpha = rule.alpha ?? Self.defaultAlpha(rule.method)
+            let alpha = rule.alpha ?? DetectorCatalog.defaultAlpha(of: rule.method)
             // ESSENCE's detectors colour p < 0.01 red; the others use a tenth of their alpha.
             red.alpha = rule.redAlpha ?? (DetectorCatalog.dailyOnlyMethods.contains(rule.method) ? min(0.01, alpha / 5) : alpha / 10)
         }
@@ -100,14 +100,6 @@ public struct StoreDetection: Sendable {
                 subgroup: parts.count > 1 ? String(parts[1]) : nil, interval: one.interval.rawValue, period: period.date,
                 observed: period.observed, expected: period.expected, upperBound: period.upperBound, score: period.score,
                 pValue: period.pValue, severity: strictResult.periods.last?.isAlarm == true ? .red : .yellow)
-        }
-    }
-
-    private static func defaultAlpha(_ method: String) -> Double {
-        switch method {
-        case "ears-c1", "ears-c2": 0.001
-        case "ears-c3", "ears-c3-cdc": 0.025
-        default: 0.05
         }
     }
 }

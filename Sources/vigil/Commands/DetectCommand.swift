@@ -130,7 +130,7 @@ struct DetectCommand: AsyncParsableCommand {
     private func runOnStore() async throws {
         let store = try storeOptions.openStore()
         let now = Date()
-        let day = asOf.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(dayNumber: Int(now.timeIntervalSince1970) / 86_400 - 1)
+        let day = lastCompleteDay(asOf, now: now)
         let configuration = try config.map(AlertingConfiguration.load(path:)) ?? .standard
         let outcomes = try await StoreDetection(events: store, alerts: store).run(
             SeriesGrouping(rawValue: by)!, interval: CountSeries.Interval(rawValue: interval ?? "day")!, asOf: day,

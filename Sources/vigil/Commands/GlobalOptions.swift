@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import VigilCore
 import VigilStore
 import VigilStoreSQLite
 
@@ -37,6 +38,11 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         throw ExitCode.failure
     }
+}
+
+/// The `--as-of` day: the date given, else yesterday in UTC (the last day with complete data).
+func lastCompleteDay(_ text: String?, now: Date) -> CalendarDate {
+    text.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(dayNumber: Int(now.timeIntervalSince1970) / 86_400 - 1)
 }
 
 /// Writes text to standard error.

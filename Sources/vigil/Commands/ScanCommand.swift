@@ -154,7 +154,7 @@ struct ScanCommand: AsyncParsableCommand {
     private func runOnStore(_ scan: SpaceTimeScan) async throws {
         let store = try storeOptions.openStore()
         let now = Date()
-        let day = asOf.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(dayNumber: Int(now.timeIntervalSince1970) / 86_400 - 1)
+        let day = lastCompleteDay(asOf, now: now)
         let outcome = try await StoreScan(events: store, alerts: store).run(
             scan, asOf: day, studyDays: studyDays, alertLevel: alertP, now: Int64(now.timeIntervalSince1970), gridKilometres: gridKm)
         if outcome.eventsWithoutCounty > 0 {
