@@ -1,5 +1,5 @@
 import Foundation
-public import VigilCore
+import VigilCore
 public import VigilDetection
 
 /// A seeded scan input for benchmarks: locations scattered over a 200 × 200 km square with

@@ -1,4 +1,4 @@
-public import VigilCore
+import VigilCore
 public import VigilDetection
 public import VigilStore
 

@@ -1,4 +1,4 @@
-public import VigilCore
+import VigilCore
 public import VigilDetection
 
 /// Scan clusters prepared for an audience: for public outputs, the centre point and radius can be

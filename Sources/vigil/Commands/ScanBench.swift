@@ -61,7 +61,7 @@ struct ScanBench: AsyncParsableCommand {
                 let vigilSeconds = Date().timeIntervalSince(started)
                 let llr = result.clusters.first?.logLikelihoodRatio ?? 0
                 var numpy = (seconds: Double.nan, llr: Double.nan)
-                if FileManager.default.fileExists(atPath: script) {
+                if !python.isEmpty, FileManager.default.fileExists(atPath: script) {
                     let (casesFile, locationsFile) = (workDir + "/scan-cases-\(total).csv", workDir + "/scan-locations-\(total).csv")
                     try SyntheticScanData.write(input, cases: casesFile, locations: locationsFile)
                     numpy = try Self.runNumPy(python, [script, casesFile, locationsFile, String(replications), String(seed)])
