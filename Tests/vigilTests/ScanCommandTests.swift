@@ -103,10 +103,11 @@ struct ScanCommandTests {
         #expect(few.status == 1 && few.standardError.contains("replications must be from 9"))
     }
 
-    @Test("scan --from-store finds a county spike and records it once as a space-time-cluster alert")
-    func fromStore() throws {
+    static let connecticutCounties = ["09001", "09003", "09005", "09007", "09009", "09011", "09013", "09015"]
+
+    /// 60 days of events in Connecticut's counties, with a spike in 09009 on the last two days.
+    func importCountySpike() throws {
         var text = "id,occurred_at,region,outcome\n"
-        let counties = ["09001", "09003", "09005", "09007", "09009", "09011", "09013", "09015"]
         let first = Calendar(identifier: .gregorian).date(from: DateComponents(year: 2024, month: 1, day: 1))!
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
@@ -114,13 +115,18 @@ struct ScanCommandTests {
         formatter.calendar = Calendar(identifier: .gregorian)
         for day in 0..<60 {
             let date = formatter.string(from: first.addingTimeInterval(Double(day) * 86_400))
-            for (index, county) in counties.enumerated() where (day + index) % 2 == 0 {
+            for (index, county) in Self.connecticutCounties.enumerated() where (day + index) % 2 == 0 {
                 text += "\(county)-\(day),\(date),\(county),nonfatal\n"
             }
             if day >= 58 { for extra in 0..<8 { text += "spike-\(day)-\(extra),\(date),09009,fatal\n" } }
         }
         let csv = try file("events.csv", text)
         #expect(try VigilProcess.run(["import", csv, "--database", "s.sqlite"], in: folder).status == 0)
+    }
+
+    @Test("scan --from-store finds a county spike and records it once as a space-time-cluster alert")
+    func fromStore() throws {
+        try importCountySpike()
         let arguments = ["scan", "--from-store", "--as-of", "2024-02-29", "--study-days", "60", "--max-temporal-days", "7",
                          "--replications", "99", "--database", "s.sqlite", "--format", "json"]
         let run = try VigilProcess.run(arguments, in: folder)
@@ -132,6 +138,28 @@ struct ScanCommandTests {
         _ = try VigilProcess.run(arguments, in: folder)
         let listed = try VigilProcess.run(["alerts", "--database", "s.sqlite", "--format", "csv"], in: folder)
         #expect(listed.standardOutput.split(separator: "\n").count == 2)
+    }
+
+    @Test("scan --from-store --model poisson takes county populations and names a county that has none")
+    func fromStorePoisson() throws {
+        try importCountySpike()
+        let arguments = ["scan", "--from-store", "--model", "poisson", "--as-of", "2024-02-29", "--study-days", "60",
+                         "--max-temporal-days", "7", "--replications", "99", "--database", "s.sqlite", "--format", "json"]
+        let missing = try VigilProcess.run(arguments, in: folder)
+        #expect(missing.status != 0 && missing.standardError.contains("--population"))
+        let populations = Self.connecticutCounties.map { "\($0),\($0 == "09009" ? 800_000 : 400_000)" }.joined(separator: "\n")
+        let population = try file("population.csv", "location_id,population\n" + populations + "\n")
+        let run = try VigilProcess.run(arguments + ["--population", population], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let alerts = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [[String: Any]])
+        #expect(alerts.count == 1 && alerts.first?["series"] as? String == "09009")
+
+        let without = try file("without.csv", "location_id,population\n09001,400000\n09003,900000\n")
+        let unknown = try VigilProcess.run(arguments + ["--population", without], in: folder)
+        #expect(unknown.status != 0 && unknown.standardError.contains("has events but no population"), "\(unknown.standardError)")
+        let state = try file("state.csv", "location_id,population\n09001,400000\n09,3600000\n")
+        let bad = try VigilProcess.run(arguments + ["--population", state], in: folder)
+        #expect(bad.standardError.contains("state.csv:3") && bad.standardError.contains("'09'"), "\(bad.standardError)")
     }
 
     @Test("scan --from-store --grid-km clusters events by their own coordinates")

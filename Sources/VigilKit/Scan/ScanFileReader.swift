@@ -80,17 +80,12 @@ public enum ScanFileReader {
         }
         var population: [Double]?
         if let populationPath {
-            let table = try table(populationPath)
-            guard table.header.count >= 2, table.header[0] == "location_id", table.header[1] == "population" else {
-                throw fail(populationPath, 1, "the header must be location_id,population")
-            }
             var values = [Double?](repeating: nil, count: ids.count)
-            for (line, row) in table.rows {
-                guard let location = index[row[0]] else { throw fail(populationPath, line, "location '\(row[0])' is not in \(locationsPath)") }
-                guard let value = Double(row[1]), value > 0, value.isFinite else {
-                    throw fail(populationPath, line, "population '\(row[1])' of '\(row[0])' must be a positive number")
+            for row in try readPopulation(populationPath) {
+                guard let location = index[row.id] else {
+                    throw fail(populationPath, row.line, "location '\(row.id)' is not in \(locationsPath)")
                 }
-                values[location] = value
+                values[location] = row.population
             }
             if let missing = values.firstIndex(where: { $0 == nil }) {
                 throw fail(populationPath, 1, "location '\(ids[missing])' has no population; the Poisson model needs one for every location")
@@ -125,6 +120,42 @@ public enum ScanFileReader {
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         return CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// Reads a population file (`location_id,population`).
+    /// - Returns: Each row's location, line and population.
+    /// - Throws: ``VigilDetection/DetectionError`` `invalidInput` naming the file, line and value for
+    ///   a wrong header, a population that is not a positive number, or a location listed twice.
+    public static func readPopulation(_ path: String) throws -> [(id: String, line: Int, population: Double)] {
+        let table = try table(path)
+        guard table.header.count >= 2, table.header[0] == "location_id", table.header[1] == "population" else {
+            throw fail(path, 1, "the header must be location_id,population")
+        }
+        var seen: [String: Int] = [:]
+        return try table.rows.map { line, row in
+            guard let value = Double(row[1]), value > 0, value.isFinite else {
+                throw fail(path, line, "population '\(row[1])' of '\(row[0])' must be a positive number")
+            }
+            if let earlier = seen.updateValue(line, forKey: row[0]) {
+                throw fail(path, line, "location '\(row[0])' is listed twice (first on line \(earlier))")
+            }
+            return (row[0], line, value)
+        }
+    }
+
+    /// Reads a county population file (`location_id,population` with county FIPS codes), for the
+    /// Poisson scan of stored events.
+    /// - Throws: ``VigilDetection/DetectionError`` `invalidInput` naming the file, line and value,
+    ///   also for a code that is not a county with a centroid in `regions`.
+    public static func readCountyPopulation(_ path: String, regions: RegionCatalog = .standard) throws -> [RegionCode: Double] {
+        var populations: [RegionCode: Double] = [:]
+        for row in try readPopulation(path) {
+            guard let code = RegionCode(rawValue: row.id), code.level == .county, regions.region(code)?.centroid != nil else {
+                throw fail(path, row.line, "'\(row.id)' is not a county FIPS code Vigil knows (five digits, e.g. 09003)")
+            }
+            populations[code] = row.population
+        }
+        return populations
     }
 
     private static func fail(_ path: String, _ line: Int, _ reason: String) -> DetectionError {

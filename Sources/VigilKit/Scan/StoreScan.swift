@@ -33,23 +33,29 @@ public struct StoreScan: Sendable {
 
     /// Scans the `studyDays` days that end on `asOf`.
     /// - Parameters:
-    ///   - scan: The scan (model, limits, replications, seed). The Poisson model needs county
-    ///     populations, which the bundled region data does not have, so it is refused here.
+    ///   - scan: The scan (model, limits, replications, seed).
+    ///   - populations: County populations, which the Poisson model needs (Vigil does not bundle
+    ///     them; see ``ScanFileReader/readCountyPopulation(_:regions:)``). Every county in it is a
+    ///     scan location, with or without events.
     ///   - alertLevel: Clusters with a p-value at most this become alerts (red below a tenth of it).
     ///   - now: The time recorded on alerts.
-    /// - Throws: ``VigilDetection/DetectionError`` for the Poisson model or a study shorter than 2
-    ///   days; store errors as they come.
+    /// - Throws: ``VigilDetection/DetectionError`` for the Poisson model without populations, on a
+    ///   grid, or with events in a county that has no population; a study shorter than 2 days;
+    ///   store errors as they come.
     ///   - gridKilometres: Aggregate events to square cells of this size by their own coordinates
     ///     instead of to counties; a cluster's alert names the county most of its centre cell's
     ///     events belong to.
     public func run(
         _ scan: SpaceTimeScan, asOf: CalendarDate, studyDays: Int, alertLevel: Double, now: Int64,
-        gridKilometres: Double? = nil, regions: RegionCatalog = .standard
+        gridKilometres: Double? = nil, populations: [RegionCode: Double]? = nil, regions: RegionCatalog = .standard
     ) async throws -> Outcome {
-        guard scan.parameters.model == .permutation else {
+        let poisson = scan.parameters.model == .poisson
+        guard !poisson || (populations != nil && gridKilometres == nil) else {
             throw DetectionError(
                 code: .invalidParameter,
-                message: "the Poisson model needs county populations, which Vigil does not bundle; scan files with --population")
+                message: gridKilometres == nil
+                    ? "the Poisson model needs county populations, which Vigil does not bundle: pass --population FILE (location_id,population)"
+                    : "the Poisson model needs a population per location, which grid cells do not have; scan counties instead")
         }
         guard studyDays >= 2 else { throw DetectionError(code: .invalidParameter, message: "the study needs at least 2 days") }
         let first = asOf.adding(days: 1 - studyDays)
@@ -66,23 +72,34 @@ public struct StoreScan: Sendable {
         var coordinates: [ScanCoordinate] = []
         var entries: [(Int, Int, Int)] = []
         var skipped = 0
+        func locate(_ code: RegionCode, _ centroid: GeoPoint) -> Int {
+            index[code] ?? {
+                index[code] = ids.count
+                ids.append(code.rawValue)
+                coordinates.append(.geographic(latitude: centroid.latitude, longitude: centroid.longitude))
+                return ids.count - 1
+            }()
+        }
+        // Under the Poisson model a county without events still holds population at risk.
+        for (code, _) in (populations ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let centroid = regions.region(code)?.centroid { _ = locate(code, centroid) }
+        }
         for row in daily {
             guard row.region.level == .county, let centroid = regions.region(row.region)?.centroid else {
                 skipped += row.count
                 continue
             }
-            let location = index[row.region] ?? {
-                index[row.region] = ids.count
-                ids.append(row.region.rawValue)
-                coordinates.append(.geographic(latitude: centroid.latitude, longitude: centroid.longitude))
-                return ids.count - 1
-            }()
-            entries.append((location, row.date.dayNumber - first.dayNumber, row.count))
+            if poisson, index[row.region] == nil {
+                throw DetectionError(
+                    code: .invalidInput, message: "county \(row.region.rawValue) has events but no population in the population file")
+            }
+            entries.append((locate(row.region, centroid), row.date.dayNumber - first.dayNumber, row.count))
         }
         var counts = [Int](repeating: 0, count: ids.count * studyDays)
         for (location, day, count) in entries { counts[location * studyDays + day] += count }
         let days = (0..<studyDays).map { first.adding(days: $0) }
-        let result = scan.run(ScanInput(locationIDs: ids, coordinates: coordinates, days: days, counts: counts))
+        let population = populations.map { table in ids.map { table[RegionCode(rawValue: $0)!]! } }
+        let result = scan.run(ScanInput(locationIDs: ids, coordinates: coordinates, days: days, counts: counts, population: population))
         let recorded = try await record(result, scan: scan, asOf: asOf, alertLevel: alertLevel, now: now) { centre in
             (RegionCode(rawValue: centre)!, "counties")
         }

@@ -16,7 +16,7 @@ struct ScanCommand: AsyncParsableCommand {
 
             With --from-store, stored events are counted per county per day (at the bundled county centroids) over the \
             --study-days days ending on --as-of (default yesterday), and clusters with p ≤ --alert-p become alerts of \
-            kind space-time-cluster ('vigil alerts'), updated while a cluster with the same centre persists.
+            kind space-time-cluster ('vigil alerts'), updated while a cluster with the same centre persists. The Poisson             model needs --population with county FIPS codes (every county listed is scanned, with or without events).
             """)
 
     @Option(help: "The cases file (location_id,date[,count]).")
@@ -39,7 +39,7 @@ struct ScanCommand: AsyncParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "The population file (location_id,population), for --model poisson.")
+    @Option(help: "The population file (location_id,population), for --model poisson; with --from-store, county FIPS codes.")
     var population: String?
 
     @Option(help: "space-time-permutation or poisson.")
@@ -94,6 +94,7 @@ struct ScanCommand: AsyncParsableCommand {
             throw ValidationError("--model '\(model)' is not space-time-permutation or poisson")
         }
         if chosen == .poisson, population == nil { throw ValidationError("--model poisson needs --population FILE") }
+        if chosen == .poisson, gridKm != nil { throw ValidationError("--model poisson scans counties; --grid-km cells have no population") }
         if let asOf, (CalendarDate(iso: asOf)?.year ?? 0) < 1900 { throw ValidationError("--as-of '\(asOf)' must be a date from 1900 on") }
         for (option, text) in [("--from", from), ("--as-of", asOf)] {
             if let text, CalendarDate(iso: text) == nil { throw ValidationError("\(option) '\(text)' is not a date of the form YYYY-MM-DD") }
@@ -155,8 +156,10 @@ struct ScanCommand: AsyncParsableCommand {
         let store = try storeOptions.openStore()
         let now = Date()
         let day = lastCompleteDay(asOf, now: now)
+        let populations = try population.map { try ScanFileReader.readCountyPopulation($0) }
         let outcome = try await StoreScan(events: store, alerts: store).run(
-            scan, asOf: day, studyDays: studyDays, alertLevel: alertP, now: Int64(now.timeIntervalSince1970), gridKilometres: gridKm)
+            scan, asOf: day, studyDays: studyDays, alertLevel: alertP, now: Int64(now.timeIntervalSince1970), gridKilometres: gridKm,
+            populations: populations)
         if outcome.eventsWithoutCounty > 0 {
             printError("note: \(outcome.eventsWithoutCounty) events without a county were not scanned")
         }
