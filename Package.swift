@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // L0: domain values, regions, substances, hashing, seeded randomness. Foundation only.
@@ -63,13 +65,24 @@ let package = Package(
             resources: [.copy("Samples")],
             swiftSettings: vigilSwiftSettings
         ),
+        // L4: the HTTP service: API, authentication, authorisation and audit.
+        .target(
+            name: "VigilServer",
+            dependencies: [
+                "VigilKit", "VigilStore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/openapi.json")],
+            swiftSettings: vigilSwiftSettings
+        ),
         // Fixture loading and seeded generators shared by tests and the benchmark.
         .target(name: "VigilTestSupport", dependencies: ["VigilCore", "VigilStore"], swiftSettings: vigilSwiftSettings),
         // L5: the command-line composition root.
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilKit", "VigilDetection", "VigilStoreSQLite",
+                "VigilKit", "VigilDetection", "VigilStoreSQLite", "VigilServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -82,12 +95,20 @@ let package = Package(
         .testTarget(name: "VigilIngestTests", dependencies: ["VigilIngest", "VigilTestSupport"], swiftSettings: vigilSwiftSettings),
         .testTarget(
             name: "VigilStoreSQLiteTests",
-            dependencies: ["VigilStoreSQLite", "VigilTestSupport"],
+            dependencies: ["VigilStoreSQLite", "VigilTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: vigilSwiftSettings
         ),
         .testTarget(
             name: "VigilKitTests",
             dependencies: ["VigilKit", "VigilDetection", "VigilStoreSQLite", "VigilTestSupport"],
+            swiftSettings: vigilSwiftSettings
+        ),
+        .testTarget(
+            name: "VigilServerTests",
+            dependencies: [
+                "VigilServer", "VigilKit", "VigilStoreSQLite", "VigilTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: vigilSwiftSettings
         ),
         .testTarget(name: "VigilTestSupportTests", dependencies: ["VigilTestSupport"], swiftSettings: vigilSwiftSettings),

@@ -12,20 +12,51 @@ public struct EventFilter: Hashable, Sendable {
     public var substance: SubstanceID?
     /// Events with this outcome.
     public var outcome: Outcome?
+    /// Only events within these jurisdictions (a caller's reach); `nil` for no restriction.
+    public var jurisdictions: Jurisdictions?
+    /// Only events listed after this one (keyset pagination of event lists).
+    public var after: EventCursor?
     /// At most this many events (queries that list events only).
     public var limit: Int?
 
     /// Creates a filter; with no arguments it matches every event.
     public init(
         region: RegionCode? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil, substance: SubstanceID? = nil,
-        outcome: Outcome? = nil, limit: Int? = nil
+        outcome: Outcome? = nil, jurisdictions: Jurisdictions? = nil, after: EventCursor? = nil, limit: Int? = nil
     ) {
+        self.jurisdictions = jurisdictions
+        self.after = after
         self.region = region
         self.from = from
         self.to = to
         self.substance = substance
         self.outcome = outcome
         self.limit = limit
+    }
+}
+
+/// Where an event stands in the order of event lists (local date, source system, source record),
+/// for resuming a listing after it.
+public struct EventCursor: Hashable, Sendable {
+    /// The event's local date.
+    public var localDate: CalendarDate
+    /// The event's source system.
+    public var sourceSystem: SourceSystemID
+    /// The event's record identifier in its source.
+    public var sourceRecordID: String
+
+    /// The position of an event.
+    public init(after event: OverdoseEvent) {
+        localDate = event.occurredAt.localDate
+        sourceSystem = event.provenance.sourceSystem
+        sourceRecordID = event.provenance.sourceRecordID
+    }
+
+    /// Creates a cursor from its parts.
+    public init(localDate: CalendarDate, sourceSystem: SourceSystemID, sourceRecordID: String) {
+        self.localDate = localDate
+        self.sourceSystem = sourceSystem
+        self.sourceRecordID = sourceRecordID
     }
 }
 

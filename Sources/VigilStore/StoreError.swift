@@ -4,7 +4,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, extensible error code.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
-            case cannotOpen, schemaTooNew, corruptValue, unknownBatch, unknownAlert, invalidTransition
+            case cannotOpen, schemaTooNew, corruptValue, unknownBatch, unknownAlert, invalidTransition, conflict
         }
         private let base: Base
         /// The database could not be opened or created.
@@ -19,6 +19,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unknownAlert = Code(base: .unknownAlert)
         /// A status change an alert does not allow (closed alerts stay closed).
         public static let invalidTransition = Code(base: .invalidTransition)
+        /// A record with the same identity is already stored.
+        public static let conflict = Code(base: .conflict)
         public var description: String { base.rawValue }
     }
 

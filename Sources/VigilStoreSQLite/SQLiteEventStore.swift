@@ -318,15 +318,7 @@ public struct SQLiteEventStore: EventStore {
     private static func whereClause(_ filter: EventFilter) -> (String, StatementArguments) {
         var conditions = ["1"]
         var arguments = StatementArguments()
-        if let region = filter.region {
-            if region.level == .state {
-                conditions.append("(e.region = ? OR e.region LIKE ? || '___')")
-                arguments += [region.rawValue, region.rawValue]
-            } else {
-                conditions.append("e.region = ?")
-                arguments += [region.rawValue]
-            }
-        }
+        if let region = filter.region { conditions.append("(" + regionCondition(region, &arguments) + ")") }
         if let from = filter.from {
             conditions.append("e.local_date >= ?")
             arguments += [from.description]
@@ -343,7 +335,24 @@ public struct SQLiteEventStore: EventStore {
             conditions.append("e.id IN (SELECT event_id FROM event_substance WHERE substance = ?)")
             arguments += [substance.rawValue]
         }
+        if let jurisdictions = filter.jurisdictions, !jurisdictions.isNational {
+            conditions.append("(" + jurisdictions.codes.map { regionCondition($0, &arguments) }.joined(separator: " OR ") + ")")
+        }
+        if let after = filter.after {
+            conditions.append("(e.local_date, e.source_system, e.source_record_id) > (?, ?, ?)")
+            arguments += [after.localDate.description, after.sourceSystem.rawValue, after.sourceRecordID]
+        }
         return (conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// Events in a region: a state covers its counties.
+    private static func regionCondition(_ region: RegionCode, _ arguments: inout StatementArguments) -> String {
+        if region.level == .state {
+            arguments += [region.rawValue, region.rawValue]
+            return "e.region = ? OR e.region LIKE ? || '___'"
+        }
+        arguments += [region.rawValue]
+        return "e.region = ?"
     }
 
     private static func corrupt(_ table: String, _ id: (any DatabaseValueConvertible)?) -> StoreError {

@@ -103,6 +103,34 @@ enum SQLiteSchema {
                     CREATE INDEX alert_by_series ON alert(kind, method, series, status, last_period);
                     """)
         }
+        migrator.registerMigration("v3: API tokens and the audit log") { db in
+            // The audit log is append-only: triggers refuse every UPDATE and DELETE.
+            try db.execute(
+                sql: """
+                    CREATE TABLE api_token (
+                        id TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        role TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'investigator', 'reporter', 'public')),
+                        jurisdictions TEXT NOT NULL,
+                        secret_hash TEXT NOT NULL UNIQUE,
+                        created_at INTEGER NOT NULL,
+                        revoked_at INTEGER
+                    );
+                    CREATE TABLE audit_log (
+                        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at INTEGER NOT NULL,
+                        token_id TEXT,
+                        role TEXT,
+                        action TEXT NOT NULL,
+                        detail TEXT NOT NULL,
+                        status INTEGER NOT NULL
+                    );
+                    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    """)
+        }
         return migrator
     }
 }

@@ -13,7 +13,7 @@ struct Vigil: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, EventsCommand.self, SeriesCommand.self, DetectCommand.self, AlertsCommand.self, ScanCommand.self,
             QuarantineCommand.self,
-            BatchesCommand.self,
+            BatchesCommand.self, ServeCommand.self, TokenCommand.self,
             DemoCommand.self, BenchCommand.self,
         ]
     )

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VigilCore
 import VigilStore
+import GRDB
 import VigilStoreSQLite
 import VigilTestSupport
 
@@ -65,5 +66,47 @@ struct SQLiteAlertStoreTests {
     @Test("passes the alert store conformance suite", arguments: AlertStoreConformance.checks.indices)
     func conformance(check: Int) async throws {
         try await AlertStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
+    }
+}
+
+@Suite("SQLite access store")
+struct SQLiteAccessStoreTests {
+    @Test("passes the access store conformance suite", arguments: AccessStoreConformance.checks.indices)
+    func conformance(check: Int) async throws {
+        try await AccessStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
+    }
+
+    @Test("the audit log refuses UPDATE and DELETE, even in SQL")
+    func appendOnly() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try SQLiteEventStore(path: path)
+        try await store.appendAudit(AuditEntry(at: 1, tokenID: "tok_a", role: .admin, action: "GET /api/v1/audit", detail: "", status: 200))
+        let database = try DatabaseQueue(path: path)
+        #expect(throws: DatabaseError.self) { try database.write { try $0.execute(sql: "UPDATE audit_log SET status = 500") } }
+        #expect(throws: DatabaseError.self) { try database.write { try $0.execute(sql: "DELETE FROM audit_log") } }
+        #expect(try await store.fetchAudit(before: nil, limit: 10).map(\.status) == [200])
+    }
+
+    @Test("event lists page by cursor and stay within jurisdictions")
+    func jurisdictionsAndCursor() async throws {
+        let store = try SQLiteEventStore.inMemory()
+        let events = [
+            EventFactory.event("a", on: "2024-01-01", region: "09009"), EventFactory.event("b", on: "2024-01-02", region: "09003"),
+            EventFactory.event("c", on: "2024-01-02", region: "42003"), EventFactory.event("d", on: "2024-01-03", region: nil, location: try GeoPoint(latitude: 41, longitude: -73)),
+            EventFactory.event("e", on: "2024-01-04", region: "09011"),
+        ]
+        let batch = try await store.beginImport(ImportBatchStart(sourceSystem: SourceSystemID(rawValue: "test")!, origin: "t", mapping: "vigil", startedAt: 0))
+        _ = try await store.write(ImportChunk(events: events, rejected: [], rowsRead: events.count), to: batch)
+        func ids(_ codes: String, after: EventCursor? = nil, limit: Int? = nil) async throws -> [String] {
+            try await store.fetchEvents(EventFilter(jurisdictions: try Jurisdictions(parsing: codes), after: after, limit: limit))
+                .map(\.provenance.sourceRecordID)
+        }
+        #expect(try await ids("09") == ["a", "b", "e"])
+        #expect(try await ids("42003,09003") == ["b", "c"])
+        #expect(try await ids("US") == ["a", "b", "c", "d", "e"])
+        let first = try await store.fetchEvents(EventFilter(limit: 2))
+        #expect(try await ids("US", after: EventCursor(after: first.last!), limit: 2) == ["c", "d"])
+        #expect(try await store.fetchTally(.region, filter: EventFilter(jurisdictions: try Jurisdictions(parsing: "42"))).map(\.count) == [1])
     }
 }

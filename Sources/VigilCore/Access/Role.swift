@@ -1,0 +1,45 @@
+/// What a token holder is: the roles of Vigil's privacy model.
+///
+/// Public-health records (overdose events, their series and alerts) and law-enforcement records
+/// (precursor and network data) are separate compartments: `analyst` works in the first,
+/// `investigator` in the second, and neither sees the other's records.
+public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Everything, including tokens and the audit log.
+    case admin
+    /// Public-health data: events, series, alerts and detection.
+    case analyst
+    /// Precursor and network data; public aggregates of health data only.
+    case investigator
+    /// Submits events and nothing else.
+    case reporter
+    /// Aggregates with small counts suppressed.
+    case `public`
+
+    /// Whether the role may do something.
+    public func allows(_ permission: Permission) -> Bool {
+        switch self {
+        case .admin: true
+        case .analyst: permission != .administer
+        case .investigator, .public: permission == .readAggregates
+        case .reporter: permission == .submitEvents
+        }
+    }
+}
+
+/// Something a request does, checked against its token's role.
+public enum Permission: String, Hashable, Sendable, CaseIterable {
+    /// Submit overdose events.
+    case submitEvents
+    /// Read event records, count series and tallies.
+    case readEvents
+    /// Read alerts and clusters.
+    case readAlerts
+    /// Acknowledge and close alerts.
+    case manageAlerts
+    /// Run detection on demand.
+    case runDetection
+    /// Read aggregates with small counts suppressed.
+    case readAggregates
+    /// Manage tokens and read the audit log.
+    case administer
+}

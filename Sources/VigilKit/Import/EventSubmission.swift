@@ -1,0 +1,129 @@
+import Foundation
+import VigilCore
+import VigilIngest
+public import VigilStore
+
+/// Events submitted over the API: a JSON object, a JSON array or NDJSON in Vigil's own format,
+/// each item validated on its own, checked against the submitter's jurisdictions and stored in
+/// one import batch. Rejected items go to the quarantine like rejected file rows.
+public struct EventSubmission: Sendable {
+    /// How the body is written.
+    public enum BodyFormat: String, Sendable {
+        /// One JSON object or an array of them.
+        case json
+        /// One JSON object per line.
+        case ndjson
+    }
+
+    /// What happened to one item.
+    public struct Item: Hashable, Sendable, Codable {
+        /// The item's position in the body, from 0.
+        public var index: Int
+        /// Whether it is stored (now or by an earlier identical submission).
+        public var accepted: Bool
+        /// The stored event's identifier.
+        public var id: String?
+        /// Why it was not accepted.
+        public var issues: [RowIssue]
+    }
+
+    /// The outcome of a submission.
+    public struct Report: Sendable, Codable {
+        /// The import batch that recorded it.
+        public var batch: Int64
+        /// Events stored for the first time.
+        public var inserted: Int
+        /// Events that were already stored (a resubmission changes nothing).
+        public var alreadyStored: Int
+        /// Items not accepted.
+        public var rejected: Int
+        /// Every item, in order.
+        public var items: [Item]
+        /// The regions of the accepted events, for live detection.
+        public var regions: [String]
+    }
+
+    private let store: any EventStore
+
+    /// Creates the use case over a store.
+    public init(store: any EventStore) { self.store = store }
+
+    /// Validates and stores a body.
+    /// - Parameters:
+    ///   - submitter: The token that submits; its jurisdictions bound where events may be.
+    ///   - now: The current time (seconds since 1970, UTC); events after it are rejected.
+    /// - Throws: ``VigilIngest/IngestError`` when the body as a whole is unreadable (not JSON, not an
+    ///   object or array); store errors as they come.
+    public func submit(_ body: [UInt8], format: BodyFormat, by submitter: APIToken, now: Int64) async throws -> Report {
+        let lines = try Self.lines(body, format: format)
+        let source = SourceSystemID(rawValue: "api-" + submitter.id)!
+        let mapping = try MappingCatalog.load("vigil")
+        let mapper = try RecordMapper(mapping: mapping, source: source, asOf: now)
+        let rows = NDJSONRowSource(MemoryInput(lines), origin: "api")
+        try mapper.bind(to: rows, origin: "api")
+        let batch = try await store.beginImport(
+            ImportBatchStart(sourceSystem: source, origin: "POST /api/v1/events", mapping: mapping.name, startedAt: now))
+        var events: [OverdoseEvent] = []
+        var rejected: [QuarantinedRow] = []
+        var items: [Item] = []
+        var rowsRead = 0
+        do {
+            while try rows.next() {
+                rowsRead += 1
+                let index = rows.line - 1
+                var issues: [RowIssue]
+                var key: String
+                switch mapper.map(rows) {
+                case .event(let event):
+                    guard submitter.jurisdictions.covers(event.region) else {
+                        key = event.provenance.sourceRecordID
+                        issues = [RowIssue(column: "region", value: event.region?.rawValue,
+                                           reason: "is outside this token's jurisdictions (\(submitter.jurisdictions))")]
+                        break
+                    }
+                    events.append(event)
+                    items.append(Item(index: index, accepted: true, id: event.id.rawValue, issues: []))
+                    continue
+                case .rejected(let rowKey, let rowIssues):
+                    (key, issues) = (rowKey, rowIssues)
+                }
+                items.append(Item(index: index, accepted: false, id: nil, issues: issues))
+                rejected.append(QuarantinedRow(
+                    batch: batch, sourceSystem: source, rowKey: key, origin: "api", line: rows.line,
+                    rawText: String(decoding: rows.rawBytes(), as: UTF8.self), issues: issues))
+            }
+            let result = try await store.write(ImportChunk(events: events, rejected: rejected, rowsRead: rowsRead), to: batch)
+            var totals = ImportTotals()
+            totals.rowsRead = rowsRead
+            totals.add(result)
+            try await store.finishImport(batch, status: .completed, totals: totals)
+            return Report(
+                batch: batch.rawValue, inserted: result.inserted, alreadyStored: result.alreadyStored, rejected: rejected.count,
+                items: items, regions: Array(Set(events.compactMap { $0.region?.rawValue })).sorted())
+        } catch {
+            try? await store.finishImport(batch, status: .failed, totals: ImportTotals())
+            throw error
+        }
+    }
+
+    /// The body as NDJSON: a JSON array becomes one line per element.
+    private static func lines(_ body: [UInt8], format: BodyFormat) throws -> [UInt8] {
+        guard format == .json else { return body }
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) } catch {
+            throw IngestError(code: .invalidOption, origin: "body", message: "the body is not valid JSON (\(error.localizedDescription))")
+        }
+        let elements: [Any]
+        if let array = parsed as? [Any] { elements = array } else if parsed is [String: Any] { elements = [parsed] } else {
+            throw IngestError(code: .invalidOption, origin: "body", message: "the body must be an event object or an array of them")
+        }
+        var out: [UInt8] = []
+        for element in elements {
+            // Non-object items still take their line, so that the mapper reports them by index.
+            let data = (try? JSONSerialization.data(withJSONObject: element, options: [.fragmentsAllowed])) ?? Data("null".utf8)
+            out += data
+            out.append(UInt8(ascii: "\n"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import VigilCore
+import VigilStore
+
+/// An event as the API shows it, in the field names of Vigil's own import format.
+struct EventRepresentation: Encodable {
+    var id: String
+    var occurredAt: String
+    var region: String?
+    var latitude: Double?
+    var longitude: Double?
+    var outcome: String
+    var naloxoneDoses: Int?
+    var naloxoneGiven: Bool?
+    var substances: [String]
+    var sourceKind: String
+    var ageBand: String?
+    var sex: String?
+
+    init(_ event: OverdoseEvent) {
+        id = event.id.rawValue
+        occurredAt = event.occurredAt.description
+        region = event.region?.rawValue
+        latitude = event.location?.latitude
+        longitude = event.location?.longitude
+        outcome = event.outcome.rawValue
+        switch event.naloxone {
+        case nil: break
+        case .notGiven?: (naloxoneGiven, naloxoneDoses) = (false, 0)
+        case .given(let doses)?: (naloxoneGiven, naloxoneDoses) = (true, doses)
+        }
+        substances = event.substances.map { $0.substance?.rawValue ?? "unknown:" + $0.text }
+        sourceKind = event.sourceKind.rawValue
+        ageBand = event.ageBand?.rawValue
+        sex = event.sex?.rawValue
+    }
+}
+
+/// An alert as the API shows it.
+struct AlertRepresentation: Encodable {
+    var id: Int64
+    var status: String
+    var severity: String
+    var kind: String
+    var method: String
+    var series: String
+    var region: String
+    var firstPeriod: String
+    var lastPeriod: String
+    var observed: Int
+    var expected: Double?
+    var upperBound: Double?
+    var score: Double?
+    var pValue: Double?
+    var note: String?
+
+    init(_ alert: Alert) {
+        let signal = alert.latest
+        id = alert.id.rawValue
+        status = alert.status.rawValue
+        severity = alert.severity.rawValue
+        (kind, method, series, region) = (signal.kind, signal.method, signal.series, signal.region.rawValue)
+        firstPeriod = alert.firstPeriod.description
+        lastPeriod = signal.period.description
+        (observed, expected, upperBound, score, pValue) = (signal.observed, signal.expected, signal.upperBound, signal.score, signal.pValue)
+        note = alert.note
+    }
+}
+
+extension Response {
+    /// A JSON answer (snake_case keys, sorted), with what the handler touched for the audit log.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, audit: String? = nil) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        if let audit { headers[AuditMiddleware.detailHeader] = audit }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}
+
+extension VigilRequestContext {
+    /// The authenticated token, which must allow `permission`.
+    /// - Throws: ``APIError`` 401 without a token, 403 when the role does not allow it.
+    func require(_ permission: Permission, _ what: String) throws -> APIToken {
+        guard let token else { throw APIError.unauthenticated }
+        guard token.role.allows(permission) else { throw APIError.forbidden(what) }
+        return token
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import VigilCore
+import VigilStore
+
+/// Health, readiness, the OpenAPI document, Prometheus metrics and the audit log.
+struct SystemRoutes {
+    let store: any AccessStore
+    let metrics: ServerMetrics
+
+    func add(to router: Router<VigilRequestContext>) {
+        router.get("/api/v1/health") { _, _ in try Response.json(["status": "ok"]) }
+        router.get("/api/v1/ready") { _, _ in
+            do { _ = try await store.fetchAudit(before: nil, limit: 1) } catch {
+                throw APIError(.serviceUnavailable, "the database does not answer")
+            }
+            return try Response.json(["status": "ready"])
+        }
+        router.get("/api/v1/openapi.json") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.bytes())))
+        }
+        router.get("/metrics") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+        }
+        router.get("/api/v1/audit") { request, context in
+            _ = try context.require(.administer, "read the audit log")
+            let query = request.uri.queryParameters
+            let limit = try QueryFilter.integer(query, "limit", default: 100, in: 1...1000)
+            let before = try query.get("before").map { text in
+                guard let value = Int64(text) else { throw APIError(.badRequest, "before '\(text)' must be an audit sequence number") }
+                return value
+            }
+            let entries = try await store.fetchAudit(before: before, limit: limit)
+            return try Response.json(["entries": entries], audit: "\(entries.count) audit entries")
+        }
+    }
+}
+
+/// The OpenAPI 3.1 document of the API, bundled with the server.
+enum OpenAPIDocument {
+    static func bytes() throws -> [UInt8] {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
+            throw APIError(.internalServerError, "the OpenAPI document is missing from this build")
+        }
+        return Array(try Data(contentsOf: url))
+    }
+}

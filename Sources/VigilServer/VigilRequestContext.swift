@@ -1,0 +1,20 @@
+public import Hummingbird
+public import VigilStore
+
+/// The per-request context: Hummingbird's core storage, the authenticated token, and what the
+/// handler wants the audit log to say about the request.
+public struct VigilRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The bearer token of the request, once authenticated.
+    public var token: APIToken?
+    /// The filters, record identifiers or counts the handler touched, for the audit log.
+    public var auditDetail: String = ""
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        token = nil
+    }
+
+    /// Request bodies larger than this are refused with 413.
+    public var maxUploadSize: Int { 64 << 20 }
+}

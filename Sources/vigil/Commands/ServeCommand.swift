@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import VigilServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API (see /api/v1/openapi.json) until SIGINT or SIGTERM.",
+        discussion: """
+            Requests need a bearer token from 'vigil token create'; every record is checked against the token's role and \
+            jurisdictions, and every authenticated request is written to the audit log. Binds 127.0.0.1 unless --host \
+            says otherwise; put it behind a TLS proxy before exposing it (README).
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+    }
+
+    func run() async throws {
+        try await reportingErrors {
+            let store = try storeOptions.openStore()
+            var logger = storeOptions.makeLogger()
+            logger.logLevel = storeOptions.verbose ? .info : .notice
+            let app = VigilService(store: store).application(host: host, port: port, logger: logger)
+            printError("Vigil serving http://\(host):\(port)/api/v1 (database \(storeOptions.database))")
+            try await app.runService()
+        }
+    }
+}
