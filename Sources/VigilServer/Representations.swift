@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import VigilCore
+import VigilKit
 import VigilStore
 
 /// An event as the API shows it, in the field names of Vigil's own import format.
@@ -34,37 +35,6 @@ struct EventRepresentation: Encodable {
         sourceKind = event.sourceKind.rawValue
         ageBand = event.ageBand?.rawValue
         sex = event.sex?.rawValue
-    }
-}
-
-/// An alert as the API shows it.
-struct AlertRepresentation: Encodable {
-    var id: Int64
-    var status: String
-    var severity: String
-    var kind: String
-    var method: String
-    var series: String
-    var region: String
-    var firstPeriod: String
-    var lastPeriod: String
-    var observed: Int
-    var expected: Double?
-    var upperBound: Double?
-    var score: Double?
-    var pValue: Double?
-    var note: String?
-
-    init(_ alert: Alert) {
-        let signal = alert.latest
-        id = alert.id.rawValue
-        status = alert.status.rawValue
-        severity = alert.severity.rawValue
-        (kind, method, series, region) = (signal.kind, signal.method, signal.series, signal.region.rawValue)
-        firstPeriod = alert.firstPeriod.description
-        lastPeriod = signal.period.description
-        (observed, expected, upperBound, score, pValue) = (signal.observed, signal.expected, signal.upperBound, signal.score, signal.pValue)
-        note = alert.note
     }
 }
 

@@ -9,6 +9,7 @@ final class ServerMetrics: Sendable {
         var latencySum: [String: Double] = [:]
         var latencyBuckets: [String: [Int]] = [:]
         var events = 0
+        var alerts = 0
     }
 
     /// Upper bounds of the latency histogram, in seconds.
@@ -26,6 +27,9 @@ final class ServerMetrics: Sendable {
             state.latencyBuckets[key] = counts
         }
     }
+
+    /// Records new or changed alerts.
+    func alertsRaised(_ count: Int) { state.withLock { $0.alerts += count } }
 
     /// Records stored events.
     func eventsIngested(_ count: Int) { state.withLock { $0.events += count } }
@@ -46,7 +50,9 @@ final class ServerMetrics: Sendable {
                 lines.append("vigil_http_request_duration_seconds_count{\(key)} \(running)")
             }
             lines += ["# HELP vigil_events_ingested_total Events stored through the API.", "# TYPE vigil_events_ingested_total counter",
-                      "vigil_events_ingested_total \(state.events)"]
+                      "vigil_events_ingested_total \(state.events)",
+                      "# HELP vigil_alerts_raised_total Alerts raised or changed by live detection.", "# TYPE vigil_alerts_raised_total counter",
+                      "vigil_alerts_raised_total \(state.alerts)"]
             return lines.joined(separator: "\n") + "\n"
         }
     }

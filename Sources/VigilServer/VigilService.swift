@@ -1,20 +1,70 @@
+import Foundation
 public import Hummingbird
 public import Logging
-import VigilKit
+import ServiceLifecycle
+public import VigilKit
 public import VigilStore
 
-/// What the service stores: events, alerts, tokens and the audit log.
-public typealias ServiceStore = AccessStore & AlertStore & EventStore
+/// What the service stores: events, alerts, tokens, the audit log and the webhook outbox.
+public typealias ServiceStore = AccessStore & AlertStore & DeliveryStore & EventStore
 
 /// The Vigil HTTP service: the JSON API under `/api/v1`, authenticated by bearer tokens, every
 /// record checked against the token's role and jurisdictions, every authenticated request in the
-/// audit log. Handlers translate HTTP to the use cases of `VigilKit` and back.
+/// audit log; detection as events arrive, with new and changed alerts pushed to event streams and
+/// to webhook subscribers through the outbox. Handlers translate HTTP to the use cases of
+/// `VigilKit` and back.
 public struct VigilService: Sendable {
+    /// How the background work behaves.
+    public struct Options: Sendable {
+        /// The detectors that run as events arrive.
+        public var alerting: AlertingConfiguration
+        /// Quiet time after the last event before detection runs.
+        public var debounce: Duration
+        /// How often the outbox is worked through.
+        public var deliveryInterval: Duration
+        /// Webhook retries.
+        public var deliveryPolicy: AlertDelivery.Policy
+
+        /// Creates options: the standard alerting rules, 2 s debounce, the outbox every second.
+        public init(
+            alerting: AlertingConfiguration = .standard, debounce: Duration = .seconds(2), deliveryInterval: Duration = .seconds(1),
+            deliveryPolicy: AlertDelivery.Policy = .init()
+        ) {
+            self.alerting = alerting
+            self.debounce = debounce
+            self.deliveryInterval = deliveryInterval
+            self.deliveryPolicy = deliveryPolicy
+        }
+    }
+
     private let store: any ServiceStore
+    private let options: Options
+    private let logger: Logger
     private let metrics = ServerMetrics()
+    private let hub = AlertHub()
+    /// Detection on arriving events; its alerts go to the event streams and the outbox.
+    public let live: LiveDetection
+    /// The webhook outbox.
+    public let delivery: AlertDelivery
 
     /// Creates the service over a store.
-    public init(store: any ServiceStore) { self.store = store }
+    public init(store: any ServiceStore, options: Options = Options(), logger: Logger = Logger(label: "vigil.server")) {
+        self.store = store
+        self.options = options
+        self.logger = logger
+        let (hub, metrics) = (self.hub, self.metrics)
+        let delivery = AlertDelivery(store: store, policy: options.deliveryPolicy)
+        self.delivery = delivery
+        live = LiveDetection(
+            events: store, alerts: store, configuration: options.alerting, debounce: options.debounce, logger: logger
+        ) { alerts in
+            metrics.alertsRaised(alerts.count)
+            await hub.publish(alerts)
+            do { _ = try await delivery.enqueue(alerts, now: Int64(Date().timeIntervalSince1970)) } catch {
+                logger.error("alerts could not be queued for webhooks", metadata: ["error": "\(error)"])
+            }
+        }
+    }
 
     /// The routes and middleware.
     public func router() -> Router<VigilRequestContext> {
@@ -24,14 +74,17 @@ public struct VigilService: Sendable {
         router.add(middleware: AuthenticationMiddleware(issuer: TokenIssuer(store: store)))
         router.add(middleware: AuditMiddleware(store: store))
         SystemRoutes(store: store, metrics: metrics).add(to: router)
-        EventRoutes(store: store, metrics: metrics).add(to: router)
-        AlertRoutes(store: store).add(to: router)
+        EventRoutes(store: store, metrics: metrics, live: live).add(to: router)
+        AlertRoutes(store: store, hub: hub).add(to: router)
+        SubscriptionRoutes(store: store).add(to: router)
         return router
     }
 
-    /// The application, listening on `host` and `port` (127.0.0.1 unless told otherwise).
-    public func application(host: String = "127.0.0.1", port: Int = 8080, logger: Logger) -> some ApplicationProtocol {
+    /// The application, listening on `host` and `port` (127.0.0.1 unless told otherwise), with the
+    /// webhook worker running beside it.
+    public func application(host: String = "127.0.0.1", port: Int = 8080) -> some ApplicationProtocol {
         Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Vigil"), logger: logger)
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Vigil"),
+            services: [DeliveryWorker(delivery: delivery, interval: options.deliveryInterval, logger: logger)], logger: logger)
     }
 }

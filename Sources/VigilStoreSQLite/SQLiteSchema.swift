@@ -131,6 +131,31 @@ enum SQLiteSchema {
                         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                     """)
         }
+        migrator.registerMigration("v4: webhook subscriptions and the delivery outbox") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE webhook_subscription (
+                        id INTEGER PRIMARY KEY,
+                        url TEXT NOT NULL,
+                        secret TEXT NOT NULL,
+                        jurisdictions TEXT NOT NULL,
+                        minimum_severity TEXT NOT NULL CHECK (minimum_severity IN ('yellow', 'red')),
+                        created_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE webhook_delivery (
+                        id INTEGER PRIMARY KEY,
+                        subscription_id INTEGER NOT NULL REFERENCES webhook_subscription(id) ON DELETE CASCADE,
+                        alert_id INTEGER NOT NULL,
+                        idempotency_key TEXT NOT NULL UNIQUE,
+                        payload TEXT NOT NULL,
+                        attempts INTEGER NOT NULL,
+                        next_attempt_at INTEGER NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')),
+                        last_error TEXT
+                    );
+                    CREATE INDEX webhook_delivery_due ON webhook_delivery(state, next_attempt_at);
+                    """)
+        }
         return migrator
     }
 }

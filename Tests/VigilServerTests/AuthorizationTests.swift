@@ -31,6 +31,8 @@ struct AuthorizationTests {
         Route(method: .post, path: { "/api/v1/alerts/\($0.connecticutAlert)/close" }, permission: .manageAlerts, namesRecord: true,
               body: #"{"note":"checked"}"#),
         Route(method: .get, path: { _ in "/api/v1/audit" }, permission: .administer, namesRecord: false),
+        Route(method: .get, path: { _ in "/api/v1/subscriptions" }, permission: .administer, namesRecord: false),
+        Route(method: .get, path: { _ in "/api/v1/deliveries?state=dead" }, permission: .administer, namesRecord: false),
     ]
 
     /// What each role may do, written out here rather than asked of ``Role``, so that a change to

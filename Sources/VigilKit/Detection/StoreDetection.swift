@@ -30,13 +30,15 @@ public struct StoreDetection: Sendable {
     ///   - asOf: The last day with complete data.
     ///   - configuration: The rules.
     ///   - now: The current time for the alert records (seconds since 1970, UTC).
+    ///   - regions: Only the series of these regions; all when `nil`.
     /// - Returns: The alarms raised, in series and method order.
     public func run(
         _ grouping: SeriesGrouping, interval: CountSeries.Interval, asOf: CalendarDate,
-        configuration: AlertingConfiguration = .standard, now: Int64
+        configuration: AlertingConfiguration = .standard, now: Int64, regions: Jurisdictions? = nil
     ) async throws -> [Outcome] {
         let lastDay = interval == .day || asOf.isoWeekday == 7 ? asOf : asOf.startOfISOWeek.adding(days: -1)
-        let series = try await SeriesBuilder(store: events).build(grouping, interval: interval, filter: EventFilter(to: lastDay))
+        let series = try await SeriesBuilder(store: events).build(
+            grouping, interval: interval, filter: EventFilter(to: lastDay, jurisdictions: regions))
         var byRules: [[AlertingConfiguration.Rule]: [CountSeries]] = [:]
         for one in series {
             guard let region = RegionCode(rawValue: String(one.name.prefix { $0 != ":" })) else { continue }

@@ -9,6 +9,7 @@ import VigilStore
 struct EventRoutes {
     let store: any EventStore
     let metrics: ServerMetrics
+    let live: LiveDetection
 
     func add(to router: Router<VigilRequestContext>) {
         router.post("/api/v1/events") { request, context in try await submit(request, context) }
@@ -27,6 +28,7 @@ struct EventRoutes {
         let report = try await EventSubmission(store: store).submit(
             Array(buffer: body), format: format, by: token, now: Int64(Date().timeIntervalSince1970))
         metrics.eventsIngested(report.inserted)
+        if report.inserted > 0 { await live.eventsArrived(in: report.regions.compactMap(RegionCode.init(rawValue:))) }
         let audit = "batch \(report.batch): \(report.inserted) inserted, \(report.alreadyStored) already stored, \(report.rejected) rejected"
         return try .json(report, audit: audit)
     }

@@ -13,8 +13,8 @@ struct StoreOptions: ParsableArguments {
     @Flag(name: .long, help: "Log progress details to standard error.")
     var verbose = false
 
-    /// Opens the embedded store: events, alerts, tokens and the audit log.
-    func openStore() throws -> any EventStore & AlertStore & AccessStore { try SQLiteEventStore(path: database) }
+    /// Opens the embedded store: events, alerts, tokens, the audit log and the webhook outbox.
+    func openStore() throws -> any EventStore & AlertStore & AccessStore & DeliveryStore { try SQLiteEventStore(path: database) }
 
     /// A logger writing to standard error, at `info` with `--verbose` and `warning` otherwise.
     func makeLogger() -> Logger {

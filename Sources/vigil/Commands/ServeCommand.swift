@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
             let store = try storeOptions.openStore()
             var logger = storeOptions.makeLogger()
             logger.logLevel = storeOptions.verbose ? .info : .notice
-            let app = VigilService(store: store).application(host: host, port: port, logger: logger)
+            let app = VigilService(store: store, logger: logger).application(host: host, port: port)
             printError("Vigil serving http://\(host):\(port)/api/v1 (database \(storeOptions.database))")
             try await app.runService()
         }
