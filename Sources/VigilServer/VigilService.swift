@@ -24,12 +24,16 @@ public struct VigilService: Sendable {
         public var deliveryInterval: Duration
         /// Webhook retries.
         public var deliveryPolicy: AlertDelivery.Policy
+        /// Public aggregates suppress counts from 1 to this − 1.
+        public var suppressBelow: Int
 
-        /// Creates options: the standard alerting rules, 2 s debounce, the outbox every second.
+        /// Creates options: the standard alerting rules, 2 s debounce, the outbox every second,
+        /// public counts from 1 to 9 suppressed.
         public init(
             alerting: AlertingConfiguration = .standard, debounce: Duration = .seconds(2), deliveryInterval: Duration = .seconds(1),
-            deliveryPolicy: AlertDelivery.Policy = .init()
+            deliveryPolicy: AlertDelivery.Policy = .init(), suppressBelow: Int = 10
         ) {
+            self.suppressBelow = suppressBelow
             self.alerting = alerting
             self.debounce = debounce
             self.deliveryInterval = deliveryInterval
@@ -77,6 +81,7 @@ public struct VigilService: Sendable {
         EventRoutes(store: store, metrics: metrics, live: live).add(to: router)
         AlertRoutes(store: store, hub: hub).add(to: router)
         SubscriptionRoutes(store: store).add(to: router)
+        PublicRoutes(store: store, threshold: options.suppressBelow).add(to: router)
         return router
     }
 

@@ -104,6 +104,25 @@ struct APITests {
     }
 }
 
+extension APITests {
+    @Test("public counts need no token, stay within the state and suppress small counts")
+    func publicCounts() async throws {
+        let fixture = try await ServiceFixture()
+        try await fixture.test { client in
+            let answer = try await client.call(.get, "/api/v1/public/counts?state=09", token: nil)
+            #expect(answer.status == .ok, "\(answer.body)")
+            let table = try object(answer.body)
+            let rows = try #require(table["rows"] as? [String])
+            #expect(rows.contains("09009") && rows.allSatisfy { $0.hasPrefix("09") })
+            #expect(table["columns"] as? [String] == ["2024"])
+            let cells = try #require(table["cells"] as? [[Any]])
+            let row = try #require(rows.firstIndex(of: "09009"))
+            #expect(cells[row].first is NSNull && table["total"] == nil, "one event is a small count: \(answer.body)")
+            #expect(try await client.call(.get, "/api/v1/public/counts?state=CT", token: nil).status == .badRequest)
+        }
+    }
+}
+
 enum TokenIssuerHelper {
     /// A national admin token for the fixture's store.
     static func nationalAdmin(_ fixture: ServiceFixture) async throws -> String {

@@ -15,7 +15,7 @@ struct AuditMiddleware: RouterMiddleware {
     static let detailHeader = HTTPField.Name("X-Vigil-Audit")!
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard !AuthenticationMiddleware.openPaths.contains(request.uri.path) else { return try await next(request, context) }
+        guard !AuthenticationMiddleware.isOpen(request.uri.path) else { return try await next(request, context) }
         let action = "\(request.method.rawValue) \(request.uri.path)"
         do {
             var response = try await next(request, context)

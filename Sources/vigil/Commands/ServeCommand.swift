@@ -22,8 +22,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
+    @Option(help: "Public aggregates suppress counts from 1 to this − 1.")
+    var suppressBelow = 10
+
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+        guard (1...1_000).contains(suppressBelow) else { throw ValidationError("--suppress-below must be from 1 to 1000") }
     }
 
     func run() async throws {
@@ -31,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
             let store = try storeOptions.openStore()
             var logger = storeOptions.makeLogger()
             logger.logLevel = storeOptions.verbose ? .info : .notice
-            let app = VigilService(store: store, logger: logger).application(host: host, port: port)
+            let app = VigilService(store: store, options: .init(suppressBelow: suppressBelow), logger: logger).application(host: host, port: port)
             printError("Vigil serving http://\(host):\(port)/api/v1 (database \(storeOptions.database))")
             try await app.runService()
         }
