@@ -74,7 +74,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/openapi.json")],
+            resources: [.copy("Resources/openapi.json"), .copy("Resources/vigil.css"), .copy("Resources/vigil.js")],
             swiftSettings: vigilSwiftSettings
         ),
         // Fixture loading and seeded generators shared by tests and the benchmark.

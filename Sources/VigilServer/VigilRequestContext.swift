@@ -7,8 +7,8 @@ public struct VigilRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The bearer token of the request, once authenticated.
     public var token: APIToken?
-    /// The filters, record identifiers or counts the handler touched, for the audit log.
-    public var auditDetail: String = ""
+    /// The browser session of a dashboard request: its id and CSRF token.
+    var session: (id: String, csrf: String)?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -46,6 +46,7 @@ public struct VigilService: Sendable {
     private let logger: Logger
     private let metrics = ServerMetrics()
     private let hub = AlertHub()
+    private let sessions = DashboardSessions()
     /// Detection on arriving events; its alerts go to the event streams and the outbox.
     public let live: LiveDetection
     /// The webhook outbox.
@@ -75,13 +76,14 @@ public struct VigilService: Sendable {
         let router = Router(context: VigilRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: MetricsMiddleware(metrics: metrics))
-        router.add(middleware: AuthenticationMiddleware(issuer: TokenIssuer(store: store)))
+        router.add(middleware: AuthenticationMiddleware(issuer: TokenIssuer(store: store), sessions: sessions))
         router.add(middleware: AuditMiddleware(store: store))
         SystemRoutes(store: store, metrics: metrics).add(to: router)
         EventRoutes(store: store, metrics: metrics, live: live).add(to: router)
         AlertRoutes(store: store, hub: hub).add(to: router)
         SubscriptionRoutes(store: store).add(to: router)
         PublicRoutes(store: store, threshold: options.suppressBelow).add(to: router)
+        DashboardRoutes(store: store, sessions: sessions, live: live).add(to: router)
         return router
     }
 

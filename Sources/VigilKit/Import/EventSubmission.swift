@@ -75,6 +75,12 @@ public struct EventSubmission: Sendable {
                 var key: String
                 switch mapper.map(rows) {
                 case .event(let event):
+                    if let unknown = Self.unknownFields(rows.rawBytes()).first {
+                        key = event.provenance.sourceRecordID
+                        issues = [RowIssue(column: unknown, value: nil,
+                                           reason: "is not a field of Vigil's event format (\(Self.fields.sorted().joined(separator: ", ")))")]
+                        break
+                    }
                     guard submitter.jurisdictions.covers(event.region) else {
                         key = event.provenance.sourceRecordID
                         issues = [RowIssue(column: "region", value: event.region?.rawValue,
@@ -104,6 +110,19 @@ public struct EventSubmission: Sendable {
             try? await store.finishImport(batch, status: .failed, totals: ImportTotals())
             throw error
         }
+    }
+
+    /// The fields of Vigil's own format; any other field in a submitted item rejects it, so that a
+    /// misspelt field is never silently dropped.
+    static let fields: Set<String> = [
+        "id", "occurred_at", "latitude", "longitude", "region", "outcome", "naloxone_doses", "suspected_substances",
+        "confirmed_substances", "source_kind", "age_band", "sex",
+    ]
+
+    /// The fields of an item that are not in the format, sorted.
+    private static func unknownFields(_ line: some Collection<UInt8>) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return [] }
+        return object.keys.filter { !fields.contains($0) }.sorted()
     }
 
     /// The body as NDJSON: a JSON array becomes one line per element.

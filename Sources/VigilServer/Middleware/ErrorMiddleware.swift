@@ -14,6 +14,8 @@ struct ErrorMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
+        } catch let redirect as RedirectToLogin {
+            response = try redirect.response(from: request, context: context)
         } catch {
             response = try Self.apiError(for: error, logger: context.logger).response(from: request, context: context)
         }
@@ -25,6 +27,7 @@ struct ErrorMiddleware: RouterMiddleware {
     static func apiError(for error: any Error, logger: Logger) -> APIError {
         switch error {
         case let error as APIError: return error
+        case is RedirectToLogin: return APIError(.seeOther, "sign in first")
         case let error as HTTPError:
             return APIError(error.status, error.body ?? error.status.reasonPhrase)
         case let error as DomainError: return APIError(.badRequest, error.message)
