@@ -26,13 +26,16 @@ public struct VigilService: Sendable {
         public var deliveryPolicy: AlertDelivery.Policy
         /// Public aggregates suppress counts from 1 to this − 1.
         public var suppressBelow: Int
+        /// Requests a second per token (0: no limit), with bursts of twice as many.
+        public var rateLimit: Double
 
         /// Creates options: the standard alerting rules, 2 s debounce, the outbox every second,
-        /// public counts from 1 to 9 suppressed.
+        /// public counts from 1 to 9 suppressed, 500 requests a second per token.
         public init(
             alerting: AlertingConfiguration = .standard, debounce: Duration = .seconds(2), deliveryInterval: Duration = .seconds(1),
-            deliveryPolicy: AlertDelivery.Policy = .init(), suppressBelow: Int = 10
+            deliveryPolicy: AlertDelivery.Policy = .init(), suppressBelow: Int = 10, rateLimit: Double = 500
         ) {
+            self.rateLimit = rateLimit
             self.suppressBelow = suppressBelow
             self.alerting = alerting
             self.debounce = debounce
@@ -77,6 +80,7 @@ public struct VigilService: Sendable {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: AuthenticationMiddleware(issuer: TokenIssuer(store: store), sessions: sessions))
+        router.add(middleware: RateLimitMiddleware(perSecond: options.rateLimit, burst: 2 * options.rateLimit))
         router.add(middleware: AuditMiddleware(store: store))
         SystemRoutes(store: store, metrics: metrics).add(to: router)
         EventRoutes(store: store, metrics: metrics, live: live).add(to: router)

@@ -88,7 +88,7 @@ struct DeliveryTests {
                 #expect(answer.status == .ok && answer.body.contains("\"inserted\":15"), "\(answer.body)")
                 try await Self.wait { receiver.received.withLock { $0.count >= 1 } }
             }
-            #expect(receiver.received.withLock { $0.map(\.answered) } == [500], "the first run stops after one refused attempt")
+            #expect(receiver.received.withLock { !$0.isEmpty && $0.allSatisfy { $0.answered == 500 } }, "the first run stops before delivering")
             // Restart on the same database: the outbox is worked through to delivery.
             let second = VigilService(store: try SQLiteEventStore(path: path), options: options)
             try await second.application(port: 0).test(.live) { _ in

@@ -1,10 +1,12 @@
 import ArgumentParser
 import VigilStore
 import Foundation
+import Hummingbird
 import Logging
 import VigilCore
 import VigilDetection
 import VigilKit
+import VigilServer
 import VigilStoreSQLite
 
 struct DemoCommand: AsyncParsableCommand {
@@ -14,7 +16,8 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             Imports Connecticut OCME accidental drug deaths (2012-2022), Allegheny County fatal overdoses \
             (2007-2025) and Tempe opioid EMS calls (2017-2024) into a local database, then prints counts by \
-            year, county and substance. Running it again imports nothing new.
+            year, county and substance. Running it again imports nothing new. With --serve it then serves the \
+            dashboard and API on the demo database and prints the URL and an analyst token.
             """)
 
     @Option(help: "The SQLite database file for the demo.")
@@ -23,8 +26,15 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "How many counties and substances to list.")
     var top: Int = 12
 
+    @Flag(help: "Serve the dashboard on the demo data afterwards (until Ctrl-C).")
+    var serve = false
+
+    @Option(help: "The port for --serve.")
+    var port = 8080
+
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
     }
 
     func run() async throws {
@@ -63,6 +73,11 @@ struct DemoCommand: AsyncParsableCommand {
             print("")
             print("Next: vigil events --database \(database) --region 09009 --substance xylazine --limit 5")
             print("      vigil series --database \(database) --by region --interval week --from 2022-01-01")
+            guard serve else { return }
+            let (_, secret) = try await TokenIssuer(store: store).create(
+                name: "demo analyst", role: .analyst, jurisdictions: try Jurisdictions(parsing: "US"), now: Int64(Date().timeIntervalSince1970))
+            print("\nServing the dashboard at http://127.0.0.1:\(port)/ — sign in with this analyst token (Ctrl-C stops):\n\(secret)")
+            try await VigilService(store: store).application(port: port).runService()
         }
     }
 

@@ -25,7 +25,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Public aggregates suppress counts from 1 to this − 1.")
     var suppressBelow = 10
 
+    @Option(help: "Requests a second per token, with bursts of twice as many (0: no limit).")
+    var rateLimit: Double = 500
+
     func validate() throws {
+        guard rateLimit >= 0 else { throw ValidationError("--rate-limit must not be negative") }
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
         guard (1...1_000).contains(suppressBelow) else { throw ValidationError("--suppress-below must be from 1 to 1000") }
     }
@@ -35,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
             let store = try storeOptions.openStore()
             var logger = storeOptions.makeLogger()
             logger.logLevel = storeOptions.verbose ? .info : .notice
-            let app = VigilService(store: store, options: .init(suppressBelow: suppressBelow), logger: logger).application(host: host, port: port)
+            let app = VigilService(store: store, options: .init(suppressBelow: suppressBelow, rateLimit: rateLimit), logger: logger).application(host: host, port: port)
             printError("Vigil serving http://\(host):\(port)/api/v1 (database \(storeOptions.database))")
             try await app.runService()
         }
