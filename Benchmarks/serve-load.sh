@@ -55,7 +55,7 @@ run killed k 1 "$CONNECTIONS" "$DURATION"
 wait
 start
 cat "$work"/ack-*.txt | sort > "$work/acknowledged.txt"
-sqlite3 "$db" "SELECT source_record_id FROM event" | sort > "$work/stored.txt"
+sqlite3 "$db" "SELECT source_system || ':' || source_record_id FROM event" | sort > "$work/stored.txt"
 missing=$(comm -23 "$work/acknowledged.txt" "$work/stored.txt" | wc -l)
 duplicated=$(sqlite3 "$db" "SELECT COUNT(*) - COUNT(DISTINCT source_system || ':' || source_record_id) FROM event")
 echo "acknowledged $(wc -l < "$work/acknowledged.txt"), stored $(wc -l < "$work/stored.txt"), acknowledged but missing $missing, duplicated $duplicated"

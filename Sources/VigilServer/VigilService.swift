@@ -88,6 +88,7 @@ public struct VigilService: Sendable {
         SubscriptionRoutes(store: store).add(to: router)
         PublicRoutes(store: store, threshold: options.suppressBelow).add(to: router)
         DashboardRoutes(store: store, sessions: sessions, live: live).add(to: router)
+        DashboardAdminRoutes(store: store, live: live).add(to: router)
         return router
     }
 

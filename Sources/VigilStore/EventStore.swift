@@ -15,6 +15,9 @@ public protocol EventStore: Sendable {
 
     /// Stores one chunk of an import in a single transaction.
     /// - Returns: How many events and quarantined rows were new, and how many were already stored.
+    /// Records a small import whole, in one transaction: the batch, its events and rejected rows,
+    /// and the batch finished as completed (the path of events submitted over the API).
+    func importAtOnce(_ start: ImportBatchStart, _ chunk: ImportChunk) async throws -> (batch: ImportBatchID, result: ImportChunkResult)
     func write(_ chunk: ImportChunk, to batch: ImportBatchID) async throws -> ImportChunkResult
 
     /// Prepares for writing many rows at once: a backend may suspend the upkeep of secondary

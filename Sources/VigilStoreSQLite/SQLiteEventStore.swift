@@ -84,67 +84,85 @@ public struct SQLiteEventStore: EventStore {
     }
 
     public func beginImport(_ start: ImportBatchStart) async throws -> ImportBatchID {
+        try await writer.write { db in try Self.begin(start, db) }
+    }
+
+    public func importAtOnce(_ start: ImportBatchStart, _ chunk: ImportChunk) async throws -> (batch: ImportBatchID, result: ImportChunkResult) {
         try await writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO import_batch (source_system, origin, mapping, started_at, status)
-                    VALUES (?, ?, ?, ?, 'running')
-                    """,
-                arguments: [start.sourceSystem.rawValue, start.origin, start.mapping, start.startedAt])
-            return ImportBatchID(rawValue: db.lastInsertedRowID)
+            let batch = try Self.begin(start, db)
+            let result = try Self.write(chunk, to: batch, db)
+            let totals = ImportTotals(
+                rowsRead: chunk.rowsRead, inserted: result.inserted, alreadyStored: result.alreadyStored, quarantined: result.quarantined,
+                alreadyQuarantined: result.alreadyQuarantined)
+            try Self.finish(batch, status: .completed, totals: totals, db)
+            return (batch, result)
         }
+    }
+
+    private static func begin(_ start: ImportBatchStart, _ db: Database) throws -> ImportBatchID {
+        try db.execute(
+            sql: """
+                INSERT INTO import_batch (source_system, origin, mapping, started_at, status)
+                VALUES (?, ?, ?, ?, 'running')
+                """,
+            arguments: [start.sourceSystem.rawValue, start.origin, start.mapping, start.startedAt])
+        return ImportBatchID(rawValue: db.lastInsertedRowID)
     }
 
     public func write(_ chunk: ImportChunk, to batch: ImportBatchID) async throws -> ImportChunkResult {
-        try await writer.write { db in
-            var result = ImportChunkResult(inserted: 0, alreadyStored: 0, quarantined: 0, alreadyQuarantined: 0)
-            (result.inserted, result.alreadyStored) = try EventChunkWriter.write(chunk.events, batch: batch, in: db)
-            let insertRejected = try db.cachedStatement(
-                sql: """
-                    INSERT INTO quarantine (batch_id, source_system, row_key, origin, line, raw_text, issues)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (source_system, row_key) DO NOTHING
-                    """)
-            for row in chunk.rejected {
-                let issues = String(decoding: try JSONEncoder().encode(row.issues), as: UTF8.self)
-                try insertRejected.execute(arguments: [
-                    batch.rawValue, row.sourceSystem.rawValue, row.rowKey, row.origin, row.line, row.rawText, issues,
-                ])
-                if db.changesCount == 1 { result.quarantined += 1 } else { result.alreadyQuarantined += 1 }
-            }
-            try db.execute(
-                sql: """
-                    UPDATE import_batch SET rows_read = rows_read + ?, inserted = inserted + ?,
-                        already_stored = already_stored + ?, quarantined = quarantined + ?,
-                        already_quarantined = already_quarantined + ?
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    chunk.rowsRead, result.inserted, result.alreadyStored, result.quarantined, result.alreadyQuarantined,
-                    batch.rawValue,
-                ])
-            guard db.changesCount == 1 else {
-                throw StoreError(code: .unknownBatch, message: "import batch \(batch) does not exist in this database")
-            }
-            return result
+        try await writer.write { db in try Self.write(chunk, to: batch, db) }
+    }
+
+    private static func write(_ chunk: ImportChunk, to batch: ImportBatchID, _ db: Database) throws -> ImportChunkResult {
+        var result = ImportChunkResult(inserted: 0, alreadyStored: 0, quarantined: 0, alreadyQuarantined: 0)
+        (result.inserted, result.alreadyStored) = try EventChunkWriter.write(chunk.events, batch: batch, in: db)
+        let insertRejected = try db.cachedStatement(
+            sql: """
+                INSERT INTO quarantine (batch_id, source_system, row_key, origin, line, raw_text, issues)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (source_system, row_key) DO NOTHING
+                """)
+        for row in chunk.rejected {
+            let issues = String(decoding: try JSONEncoder().encode(row.issues), as: UTF8.self)
+            try insertRejected.execute(arguments: [
+                batch.rawValue, row.sourceSystem.rawValue, row.rowKey, row.origin, row.line, row.rawText, issues,
+            ])
+            if db.changesCount == 1 { result.quarantined += 1 } else { result.alreadyQuarantined += 1 }
         }
+        try db.execute(
+            sql: """
+                UPDATE import_batch SET rows_read = rows_read + ?, inserted = inserted + ?,
+                    already_stored = already_stored + ?, quarantined = quarantined + ?,
+                    already_quarantined = already_quarantined + ?
+                WHERE id = ?
+                """,
+            arguments: [
+                chunk.rowsRead, result.inserted, result.alreadyStored, result.quarantined, result.alreadyQuarantined,
+                batch.rawValue,
+            ])
+        guard db.changesCount == 1 else {
+            throw StoreError(code: .unknownBatch, message: "import batch \(batch) does not exist in this database")
+        }
+        return result
     }
 
     public func finishImport(_ batch: ImportBatchID, status: ImportBatch.Status, totals: ImportTotals) async throws {
-        try await writer.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE import_batch SET status = ?, finished_at = CAST(strftime('%s', 'now') AS INTEGER),
-                        rows_read = ?, inserted = ?, already_stored = ?, quarantined = ?, already_quarantined = ?
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    status.rawValue, totals.rowsRead, totals.inserted, totals.alreadyStored, totals.quarantined,
-                    totals.alreadyQuarantined, batch.rawValue,
-                ])
-            guard db.changesCount == 1 else {
-                throw StoreError(code: .unknownBatch, message: "import batch \(batch) does not exist in this database")
-            }
+        try await writer.write { db in try Self.finish(batch, status: status, totals: totals, db) }
+    }
+
+    private static func finish(_ batch: ImportBatchID, status: ImportBatch.Status, totals: ImportTotals, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE import_batch SET status = ?, finished_at = CAST(strftime('%s', 'now') AS INTEGER),
+                    rows_read = ?, inserted = ?, already_stored = ?, quarantined = ?, already_quarantined = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                status.rawValue, totals.rowsRead, totals.inserted, totals.alreadyStored, totals.quarantined,
+                totals.alreadyQuarantined, batch.rawValue,
+            ])
+        guard db.changesCount == 1 else {
+            throw StoreError(code: .unknownBatch, message: "import batch \(batch) does not exist in this database")
         }
     }
 

@@ -13,6 +13,7 @@ public enum EventStoreConformance {
         ("tallies and daily counts group correctly", tallies),
         ("batches record their totals and status", batches),
         ("quarantined rows keep file, line, text and reasons", quarantine),
+        ("a small import is recorded whole and finished at once", importAtOnce),
     ]
 
     static func roundTrip(_ store: any EventStore) async throws {
@@ -141,6 +142,17 @@ public enum EventStoreConformance {
         expected.batch = first
         #expect(all[0] == expected)
         #expect(try await store.fetchQuarantine(batch: second).map(\.rowKey) == ["sha256:b"])
+    }
+
+    static func importAtOnce(_ store: any EventStore) async throws {
+        let events = [EventFactory.event("x1", on: "2024-03-01"), EventFactory.event("x2", on: "2024-03-02")]
+        let (batch, result) = try await store.importAtOnce(start(), ImportChunk(events: events, rejected: [row(key: "sha256:z", line: 3)], rowsRead: 3))
+        #expect(result == ImportChunkResult(inserted: 2, alreadyStored: 0, quarantined: 1, alreadyQuarantined: 0))
+        let again = try await store.importAtOnce(start(), ImportChunk(events: events, rejected: [], rowsRead: 2))
+        #expect(again.result.inserted == 0 && again.result.alreadyStored == 2 && again.batch != batch)
+        let recorded = try #require(try await store.fetchImportBatches().first { $0.id == batch })
+        #expect(recorded.status == .completed && recorded.totals.inserted == 2 && recorded.totals.quarantined == 1)
+        #expect(try await store.fetchQuarantine(batch: batch).map(\.line) == [3])
     }
 
     private static func start() -> ImportBatchStart {

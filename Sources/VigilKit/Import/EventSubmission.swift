@@ -3,9 +3,10 @@ import VigilCore
 import VigilIngest
 public import VigilStore
 
-/// Events submitted over the API: a JSON object, a JSON array or NDJSON in Vigil's own format,
-/// each item validated on its own, checked against the submitter's jurisdictions and stored in
-/// one import batch. Rejected items go to the quarantine like rejected file rows.
+/// Events submitted over the API or the dashboard: a JSON object, a JSON array or NDJSON in
+/// Vigil's own format, or a CSV file in any known mapping; each item validated on its own, checked
+/// against the submitter's jurisdictions and stored in one import batch. Rejected items go to the
+/// quarantine like rejected file rows.
 public struct EventSubmission: Sendable {
     /// How the body is written.
     public enum BodyFormat: String, Sendable {
@@ -13,6 +14,8 @@ public struct EventSubmission: Sendable {
         case json
         /// One JSON object per line.
         case ndjson
+        /// CSV with a header line, read with a mapping.
+        case csv
     }
 
     /// What happened to one item.
@@ -45,71 +48,74 @@ public struct EventSubmission: Sendable {
 
     private let store: any EventStore
 
+    /// The mappings a CSV submission may name: the built-in ones.
+    public static var mappingNames: [String] { MappingCatalog.builtInNames }
+
     /// Creates the use case over a store.
     public init(store: any EventStore) { self.store = store }
 
     /// Validates and stores a body.
     /// - Parameters:
+    ///   - mapping: The mapping of a CSV body (JSON bodies are always in Vigil's own format).
     ///   - submitter: The token that submits; its jurisdictions bound where events may be.
     ///   - now: The current time (seconds since 1970, UTC); events after it are rejected.
     /// - Throws: ``VigilIngest/IngestError`` when the body as a whole is unreadable (not JSON, not an
     ///   object or array); store errors as they come.
-    public func submit(_ body: [UInt8], format: BodyFormat, by submitter: APIToken, now: Int64) async throws -> Report {
-        let lines = try Self.lines(body, format: format)
+    public func submit(_ body: [UInt8], format: BodyFormat, mapping name: String = "vigil", by submitter: APIToken, now: Int64) async throws
+        -> Report
+    {
         let source = SourceSystemID(rawValue: "api-" + submitter.id)!
-        let mapping = try MappingCatalog.load("vigil")
+        // Only built-in mappings: a mapping file path must never come from a request.
+        guard MappingCatalog.builtInNames.contains(name) else {
+            throw IngestError(code: .unknownMapping, origin: "upload", message: "mapping '\(name)' is not one of \(MappingCatalog.builtInNames.joined(separator: ", "))")
+        }
+        let mapping = try MappingCatalog.load(format == .csv ? name : "vigil")
         let mapper = try RecordMapper(mapping: mapping, source: source, asOf: now)
-        let rows = NDJSONRowSource(MemoryInput(lines), origin: "api")
+        let rows: any RowSource = format == .csv
+            ? CSVRowSource(MemoryInput(body), origin: "upload") : NDJSONRowSource(MemoryInput(try Self.lines(body, format: format)), origin: "api")
         try mapper.bind(to: rows, origin: "api")
-        let batch = try await store.beginImport(
-            ImportBatchStart(sourceSystem: source, origin: "POST /api/v1/events", mapping: mapping.name, startedAt: now))
         var events: [OverdoseEvent] = []
         var rejected: [QuarantinedRow] = []
         var items: [Item] = []
         var rowsRead = 0
-        do {
-            while try rows.next() {
-                rowsRead += 1
-                let index = rows.line - 1
-                var issues: [RowIssue]
-                var key: String
-                switch mapper.map(rows) {
-                case .event(let event):
-                    if let unknown = Self.unknownFields(rows.rawBytes()).first {
-                        key = event.provenance.sourceRecordID
-                        issues = [RowIssue(column: unknown, value: nil,
-                                           reason: "is not a field of Vigil's event format (\(Self.fields.sorted().joined(separator: ", ")))")]
-                        break
-                    }
-                    guard submitter.jurisdictions.covers(event.region) else {
-                        key = event.provenance.sourceRecordID
-                        issues = [RowIssue(column: "region", value: event.region?.rawValue,
-                                           reason: "is outside this token's jurisdictions (\(submitter.jurisdictions))")]
-                        break
-                    }
-                    events.append(event)
-                    items.append(Item(index: index, accepted: true, id: event.id.rawValue, issues: []))
-                    continue
-                case .rejected(let rowKey, let rowIssues):
-                    (key, issues) = (rowKey, rowIssues)
+        while try rows.next() {
+            rowsRead += 1
+            // Items count from 0; a CSV file's first line is its header.
+            let index = rows.line - (format == .csv ? 2 : 1)
+            var issues: [RowIssue]
+            var key: String
+            switch mapper.map(rows) {
+            case .event(let event):
+                if format != .csv, let unknown = Self.unknownFields(rows.rawBytes()).first {
+                    key = event.provenance.sourceRecordID
+                    issues = [RowIssue(column: unknown, value: nil,
+                                       reason: "is not a field of Vigil's event format (\(Self.fields.sorted().joined(separator: ", ")))")]
+                    break
                 }
-                items.append(Item(index: index, accepted: false, id: nil, issues: issues))
-                rejected.append(QuarantinedRow(
-                    batch: batch, sourceSystem: source, rowKey: key, origin: "api", line: rows.line,
-                    rawText: String(decoding: rows.rawBytes(), as: UTF8.self), issues: issues))
+                guard submitter.jurisdictions.covers(event.region) else {
+                    key = event.provenance.sourceRecordID
+                    issues = [RowIssue(column: "region", value: event.region?.rawValue,
+                                       reason: "is outside this token's jurisdictions (\(submitter.jurisdictions))")]
+                    break
+                }
+                events.append(event)
+                items.append(Item(index: index, accepted: true, id: event.id.rawValue, issues: []))
+                continue
+            case .rejected(let rowKey, let rowIssues):
+                (key, issues) = (rowKey, rowIssues)
             }
-            let result = try await store.write(ImportChunk(events: events, rejected: rejected, rowsRead: rowsRead), to: batch)
-            var totals = ImportTotals()
-            totals.rowsRead = rowsRead
-            totals.add(result)
-            try await store.finishImport(batch, status: .completed, totals: totals)
-            return Report(
-                batch: batch.rawValue, inserted: result.inserted, alreadyStored: result.alreadyStored, rejected: rejected.count,
-                items: items, regions: Array(Set(events.compactMap { $0.region?.rawValue })).sorted())
-        } catch {
-            try? await store.finishImport(batch, status: .failed, totals: ImportTotals())
-            throw error
+            items.append(Item(index: index, accepted: false, id: nil, issues: issues))
+            rejected.append(QuarantinedRow(
+                batch: nil, sourceSystem: source, rowKey: key, origin: "api", line: rows.line,
+                rawText: String(decoding: rows.rawBytes(), as: UTF8.self), issues: issues))
         }
+        let (batch, result) = try await store.importAtOnce(
+            ImportBatchStart(sourceSystem: source, origin: format == .csv ? "dashboard upload" : "POST /api/v1/events", mapping: mapping.name,
+                             startedAt: now),
+            ImportChunk(events: events, rejected: rejected, rowsRead: rowsRead))
+        return Report(
+            batch: batch.rawValue, inserted: result.inserted, alreadyStored: result.alreadyStored, rejected: rejected.count,
+            items: items, regions: Array(Set(events.compactMap { $0.region?.rawValue })).sorted())
     }
 
     /// The fields of Vigil's own format; any other field in a submitted item rejects it, so that a
