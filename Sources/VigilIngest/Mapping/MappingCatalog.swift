@@ -10,6 +10,8 @@ public enum MappingCatalog {
     ///   file is not a valid mapping.
     public static func load(_ nameOrPath: String) throws -> EventMapping {
         if builtInNames.contains(nameOrPath) {
+            // Built-in mappings are read once; the API maps every submitted event with one.
+            if let loaded = builtIns[nameOrPath] { return loaded }
             guard let url = Bundle.module.url(forResource: nameOrPath, withExtension: "json", subdirectory: "Mappings")
             else {
                 throw IngestError(
@@ -26,6 +28,13 @@ public enum MappingCatalog {
         }
         return try decode(url: URL(fileURLWithPath: nameOrPath), origin: nameOrPath)
     }
+
+    /// The built-in mappings, decoded at first use (a missing or broken one is left out and
+    /// reported by ``load(_:)``).
+    private static let builtIns: [String: EventMapping] = Dictionary(uniqueKeysWithValues: builtInNames.compactMap { name in
+        Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Mappings")
+            .flatMap { try? decode(url: $0, origin: name) }.map { (name, $0) }
+    })
 
     private static func decode(url: URL, origin: String) throws -> EventMapping {
         let data: Data

@@ -134,6 +134,12 @@ public struct EventSubmission: Sendable {
     /// The body as NDJSON: a JSON array becomes one line per element.
     private static func lines(_ body: [UInt8], format: BodyFormat) throws -> [UInt8] {
         guard format == .json else { return body }
+        // A single object on one line is already NDJSON (the common case of one event per request).
+        let blank: Set<UInt8> = [0x20, 0x09, 0x0D, 0x0A]
+        var end = body.endIndex
+        while end > body.startIndex, blank.contains(body[end - 1]) { end -= 1 }
+        let content = body[..<end].drop { blank.contains($0) }
+        if content.first == UInt8(ascii: "{"), !content.contains(0x0A) { return Array(content) }
         let parsed: Any
         do { parsed = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) } catch {
             throw IngestError(code: .invalidOption, origin: "body", message: "the body is not valid JSON (\(error.localizedDescription))")
