@@ -26,7 +26,7 @@ public struct VigilService: Sendable {
         public var deliveryPolicy: AlertDelivery.Policy
         /// Public aggregates suppress counts from 1 to this − 1.
         public var suppressBelow: Int
-        /// Requests a second per token (0: no limit), with bursts of twice as many.
+        /// Requests a second per token (0: no limit), with bursts of twice as many (at least 2).
         public var rateLimit: Double
 
         /// Creates options: the standard alerting rules, 2 s debounce, the outbox every second,
@@ -80,7 +80,7 @@ public struct VigilService: Sendable {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: AuthenticationMiddleware(issuer: TokenIssuer(store: store), sessions: sessions))
-        router.add(middleware: RateLimitMiddleware(perSecond: options.rateLimit, burst: 2 * options.rateLimit))
+        router.add(middleware: RateLimitMiddleware(perSecond: options.rateLimit, burst: max(2, 2 * options.rateLimit)))
         router.add(middleware: AuditMiddleware(store: store))
         SystemRoutes(store: store, metrics: metrics).add(to: router)
         EventRoutes(store: store, metrics: metrics, live: live).add(to: router)

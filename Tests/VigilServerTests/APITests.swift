@@ -131,12 +131,12 @@ extension APITests {
     @Test("a token over its rate limit gets 429 with Retry-After; other tokens are not affected")
     func rateLimit() async throws {
         let fixture = try await ServiceFixture()
-        let app = Application(router: VigilService(store: fixture.store, options: .init(rateLimit: 1)).router())
+        let app = Application(router: VigilService(store: fixture.store, options: .init(rateLimit: 0.1)).router())
         try await app.test(.router) { client in
             let analyst = fixture.connecticut[.analyst]!
             for _ in 0..<2 { #expect(try await client.call(.get, "/api/v1/alerts", token: analyst).status == .ok) }
             let limited = try await client.call(.get, "/api/v1/alerts", token: analyst)
-            #expect(limited.status == .tooManyRequests && limited.headers[.retryAfter] == "1")
+            #expect(limited.status == .tooManyRequests && (Int(limited.headers[.retryAfter] ?? "") ?? 0) >= 1)
             #expect(try await client.call(.get, "/api/v1/alerts", token: fixture.pennsylvania[.analyst]!).status == .ok)
         }
     }
