@@ -77,7 +77,10 @@ struct DemoCommand: AsyncParsableCommand {
             let (_, secret) = try await TokenIssuer(store: store).create(
                 name: "demo analyst", role: .analyst, jurisdictions: try Jurisdictions(parsing: "US"), now: Int64(Date().timeIntervalSince1970))
             print("\nServing the dashboard at http://127.0.0.1:\(port)/ — sign in with this analyst token (Ctrl-C stops):\n\(secret)")
-            try await VigilService(store: store).application(port: port).runService()
+            fflush(nil)
+            var logger = Logger(label: "vigil.demo") { StreamLogHandler.standardError(label: $0) }
+            logger.logLevel = .warning
+            try await VigilService(store: store, logger: logger).application(port: port).runService()
         }
     }
 
