@@ -7,17 +7,20 @@ import VigilKit
 /// finished before the worker stops.
 struct DeliveryWorker: Service {
     let delivery: AlertDelivery
+    let metrics: ServerMetrics
     let interval: Duration
     let logger: Logger
 
     func run() async throws {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                let delivery = self.delivery
-                let logger = self.logger
+                let (delivery, logger, metrics) = (self.delivery, self.logger, self.metrics)
                 // Not cancelled with the loop: an attempt in flight ends and is recorded.
                 await Task {
-                    do { try await delivery.deliverDue(now: Int64(Date().timeIntervalSince1970)) } catch {
+                    do {
+                        let round = try await delivery.deliverDue(now: Int64(Date().timeIntervalSince1970))
+                        metrics.webhooks(delivered: round.delivered, failed: round.failed)
+                    } catch {
                         logger.error("webhook delivery failed", metadata: ["error": "\(error)"])
                     }
                 }.value

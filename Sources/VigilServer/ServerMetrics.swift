@@ -10,6 +10,8 @@ final class ServerMetrics: Sendable {
         var latencyBuckets: [String: [Int]] = [:]
         var events = 0
         var alerts = 0
+        var delivered = 0
+        var failed = 0
     }
 
     /// Upper bounds of the latency histogram, in seconds.
@@ -30,6 +32,14 @@ final class ServerMetrics: Sendable {
 
     /// Records new or changed alerts.
     func alertsRaised(_ count: Int) { state.withLock { $0.alerts += count } }
+
+    /// Records a round of webhook attempts.
+    func webhooks(delivered: Int, failed: Int) {
+        state.withLock { state in
+            state.delivered += delivered
+            state.failed += failed
+        }
+    }
 
     /// Records stored events.
     func eventsIngested(_ count: Int) { state.withLock { $0.events += count } }
@@ -52,7 +62,10 @@ final class ServerMetrics: Sendable {
             lines += ["# HELP vigil_events_ingested_total Events stored through the API.", "# TYPE vigil_events_ingested_total counter",
                       "vigil_events_ingested_total \(state.events)",
                       "# HELP vigil_alerts_raised_total Alerts raised or changed by live detection.", "# TYPE vigil_alerts_raised_total counter",
-                      "vigil_alerts_raised_total \(state.alerts)"]
+                      "vigil_alerts_raised_total \(state.alerts)",
+                      "# HELP vigil_webhook_deliveries_total Webhook attempts by result.", "# TYPE vigil_webhook_deliveries_total counter",
+                      "vigil_webhook_deliveries_total{result=\"delivered\"} \(state.delivered)",
+                      "vigil_webhook_deliveries_total{result=\"failed\"} \(state.failed)"]
             return lines.joined(separator: "\n") + "\n"
         }
     }

@@ -97,6 +97,6 @@ public struct VigilService: Sendable {
     public func application(host: String = "127.0.0.1", port: Int = 8080) -> some ApplicationProtocol {
         Application(
             router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "Vigil"),
-            services: [DeliveryWorker(delivery: delivery, interval: options.deliveryInterval, logger: logger)], logger: logger)
+            services: [DeliveryWorker(delivery: delivery, metrics: metrics, interval: options.deliveryInterval, logger: logger)], logger: logger)
     }
 }

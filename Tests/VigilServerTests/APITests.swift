@@ -123,6 +123,8 @@ extension APITests {
             let row = try #require(rows.firstIndex(of: "09009"))
             #expect(cells[row].first is NSNull && table["total"] == nil, "one event is a small count: \(answer.body)")
             #expect(try await client.call(.get, "/api/v1/public/counts?state=CT", token: nil).status == .badRequest)
+            let page = try await client.call(.get, "/public?state=09", token: nil)
+            #expect(page.status == .ok && page.body.contains("New Haven County") && page.body.contains("<abbr title=\"suppressed\">"))
         }
     }
 }

@@ -91,9 +91,11 @@ struct DeliveryTests {
             #expect(receiver.received.withLock { !$0.isEmpty && $0.allSatisfy { $0.answered == 500 } }, "the first run stops before delivering")
             // Restart on the same database: the outbox is worked through to delivery.
             let second = VigilService(store: try SQLiteEventStore(path: path), options: options)
-            try await second.application(port: 0).test(.live) { _ in
+            try await second.application(port: 0).test(.live) { client in
                 try await Self.wait { receiver.received.withLock { $0.contains { $0.answered == 200 } } }
                 try await Task.sleep(for: .milliseconds(300))
+                let metrics = try await client.call(.get, "/metrics", token: nil).body
+                #expect(metrics.contains("vigil_webhook_deliveries_total{result=\"delivered\"} 1"), "\(metrics)")
             }
         }
         let received = receiver.received.withLock { $0 }

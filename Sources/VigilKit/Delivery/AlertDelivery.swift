@@ -61,23 +61,30 @@ public struct AlertDelivery: Sendable {
         return try await store.enqueue(deliveries)
     }
 
+    /// What one round of attempts did.
+    public struct Round: Sendable, Equatable {
+        /// Deliveries the receivers took.
+        public var delivered = 0
+        /// Attempts that failed (to be retried, or dead).
+        public var failed = 0
+    }
+
     /// Attempts every delivery that is due.
-    /// - Returns: How many were delivered.
     @discardableResult
-    public func deliverDue(now: Int64, limit: Int = 100) async throws -> Int {
+    public func deliverDue(now: Int64, limit: Int = 100) async throws -> Round {
         let due = try await store.fetchDueDeliveries(at: now, limit: limit)
-        guard !due.isEmpty else { return 0 }
+        var round = Round()
+        guard !due.isEmpty else { return round }
         let subscriptions = Dictionary(uniqueKeysWithValues: try await store.fetchSubscriptions().map { ($0.id, $0) })
-        var delivered = 0
         for delivery in due {
             guard let subscription = subscriptions[delivery.subscription] else { continue }
             let failure = await post(delivery, to: subscription)
             let attempt = delivery.attempts + 1
             let retry: Int64? = attempt >= policy.maxAttempts ? nil : now + policy.baseDelay << Int64(min(attempt - 1, 30))
             try await store.recordAttempt(delivery.id, delivered: failure == nil, error: failure, nextAttemptAt: failure == nil ? nil : retry)
-            if failure == nil { delivered += 1 }
+            if failure == nil { round.delivered += 1 } else { round.failed += 1 }
         }
-        return delivered
+        return round
     }
 
     /// Posts one delivery; `nil` on a 2xx answer, else what went wrong.

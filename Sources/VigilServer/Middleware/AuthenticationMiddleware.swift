@@ -30,7 +30,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     }
 
     /// Whether a path is served without a token.
-    static func isOpen(_ path: String) -> Bool { openPaths.contains(path) || path.hasPrefix("/api/v1/public/") }
+    static func isOpen(_ path: String) -> Bool { openPaths.contains(path) || path.hasPrefix("/api/v1/public/") || path == "/public" }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
