@@ -51,6 +51,20 @@ struct DashboardTests {
         #expect(try await fixture.store.fetchEvents(EventFilter()).contains { $0.provenance.sourceRecordID == "u1" })
     }
 
+    @Test("the region page shows a county of the token's jurisdictions and answers 404 for another state's")
+    func regionPage() async throws {
+        let fixture = try await ServiceFixture()
+        try await fixture.test { client in
+            let (cookie, _) = try await Self.signIn(client, secret: fixture.connecticut[.analyst]!, page: "/")
+            var headers = HTTPFields()
+            headers[.cookie] = cookie
+            let page = try await client.execute(uri: "/regions/09009", method: .get, headers: headers) { ($0.status, String(buffer: $0.body)) }
+            #expect(page.0 == .ok && page.1.contains("New Haven County") && page.1.contains("id=\"by-substance\"") && page.1.contains("fentanyl"))
+            #expect(page.1.contains("/alerts/\(fixture.connecticutAlert)"))
+            #expect(try await client.execute(uri: "/regions/42003", method: .get, headers: headers) { $0.status } == .notFound)
+        }
+    }
+
     @Test("an admin creates and revokes a token on the admin page, and sees the audit log there")
     func admin() async throws {
         let fixture = try await ServiceFixture()

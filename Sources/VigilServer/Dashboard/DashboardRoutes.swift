@@ -22,6 +22,7 @@ struct DashboardRoutes {
         }
         router.get("/") { _, context in try await overview(context) }
         router.get("/alerts/:id") { _, context in try await alertPage(context) }
+        router.get("/regions/:code") { _, context in try await regionPage(context) }
         router.post("/alerts/:id/acknowledge") { request, context in try await changeAlert(request, context, to: .acknowledged) }
         router.post("/alerts/:id/close") { request, context in try await changeAlert(request, context, to: .closed) }
         router.get("/report") { _, context in try reportPage(context, result: nil) }
@@ -89,7 +90,8 @@ struct DashboardRoutes {
         for alert in alerts.sorted(by: { ($0.severity, $0.latest.period) > ($1.severity, $1.latest.period) }) {
             let region = RegionCatalog.standard.region(alert.latest.region)?.name ?? alert.latest.region.rawValue
             rows += "<tr><td><a href=\"/alerts/\(alert.id.rawValue)\">#\(alert.id.rawValue)</a></td>"
-            rows += "<td><span class=\"badge \(alert.severity.rawValue)\">\(alert.severity.rawValue)</span></td><td>\(Page.escape(region))</td>"
+            rows += "<td><span class=\"badge \(alert.severity.rawValue)\">\(alert.severity.rawValue)</span></td>"
+            rows += "<td><a href=\"/regions/\(alert.latest.region.rawValue)\">\(Page.escape(region))</a></td>"
             rows += "<td>\(Page.escape(alert.latest.method))</td><td>\(alert.latest.period)</td><td>\(alert.latest.observed)</td><td>\(alert.status.rawValue)</td></tr>"
         }
         let table = alerts.isEmpty ? "<p id=\"no-alerts\">No open alerts.</p>" : """
@@ -107,6 +109,42 @@ struct DashboardRoutes {
             \(map)
             <section aria-labelledby="trend-heading"><h2 id="trend-heading">Events per day, 90 days to \(today)</h2>
             <figure class="chart" id="trend">\(DashboardCharts.trend(days))</figure></section>
+            """)
+    }
+
+    // MARK: Regions
+
+    /// A county or state within the token's jurisdictions: its trend, its alerts, and its events by
+    /// substance and outcome over the 90 days shown.
+    private func regionPage(_ context: VigilRequestContext) async throws -> Response {
+        let token = try require(context, .readAlerts, "see regions")
+        guard let code = context.parameters.get("code").flatMap(RegionCode.init(rawValue:)), [.state, .county].contains(code.level),
+            token.jurisdictions.covers(code) || (code.level == .state && token.jurisdictions.isNational)
+        else { throw APIError.notFound }
+        let name = RegionCatalog.standard.region(code)?.name ?? code.rawValue
+        let all = try await store.fetchDailyCounts(.region, filter: EventFilter(region: code, jurisdictions: token.jurisdictions))
+        let now = CalendarDate(dayNumber: Int(Date().timeIntervalSince1970) / 86_400)
+        let last = min(now, all.map(\.date).max() ?? now)
+        let first = last.adding(days: -89)
+        let byDay = Dictionary(all.filter { $0.date >= first && $0.date <= last }.map { ($0.date, $0.count) }, uniquingKeysWith: +)
+        let days = (0..<90).map { first.adding(days: $0) }.map { (date: $0, count: byDay[$0] ?? 0) }
+        let window = EventFilter(region: code, from: first, to: last, jurisdictions: token.jurisdictions)
+        func tally(_ dimension: TallyDimension, _ caption: String, _ id: String) async throws -> String {
+            let rows = try await store.fetchTally(dimension, filter: window).map { "<tr><td>\(Page.escape($0.key))</td><td>\($0.count)</td></tr>" }.joined()
+            return "<table id=\"\(id)\"><caption>\(caption)</caption><thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Events</th></tr></thead><tbody>\(rows)</tbody></table>"
+        }
+        let alerts = try await store.fetchAlerts(status: nil).filter {
+            $0.latest.region == code || (code.level == .state && $0.latest.region.rawValue.hasPrefix(code.rawValue))
+        }
+        let alertList = alerts.isEmpty ? "<p>No alerts.</p>" : "<ul id=\"region-alerts\">" + alerts.map { alert in
+            "<li><a href=\"/alerts/\(alert.id.rawValue)\">#\(alert.id.rawValue)</a> \(alert.severity.rawValue), \(Page.escape(alert.latest.method)), \(alert.firstPeriod) to \(alert.latest.period), \(alert.status.rawValue)</li>"
+        }.joined() + "</ul>"
+        return Page.render(name, token: (token.role, token.name), csrf: context.session?.csrf, """
+            <section aria-labelledby="region-trend-heading"><h2 id="region-trend-heading">Events per day, 90 days to \(last)</h2>
+            <figure class="chart" id="region-trend">\(DashboardCharts.trend(days))</figure></section>
+            <section aria-labelledby="region-alerts-heading"><h2 id="region-alerts-heading">Alerts</h2>\(alertList)</section>
+            \(try await tally(.substance, "Events by substance, 90 days to \(last)", "by-substance"))
+            \(try await tally(.outcome, "Events by outcome, 90 days to \(last)", "by-outcome"))
             """)
     }
 
