@@ -49,23 +49,8 @@ struct PublicRoutes {
             throw APIError(.badRequest, "state must be a 2-digit state FIPS code, e.g. state=09")
         }
         let by = query.get("by") ?? "year"
-        guard by == "year" || by == "outcome" else { throw APIError(.badRequest, "by '\(by)' is not year or outcome") }
-        var filter = EventFilter(jurisdictions: try Jurisdictions([state]))
-        filter.from = try QueryFilter.date(query, "from")
-        filter.to = try QueryFilter.date(query, "to")
-        let daily = try await store.fetchDailyCounts(by == "year" ? .region : .regionAndOutcome, filter: filter)
-        let counties = RegionCatalog.standard.regions(at: .county).filter { $0.code.rawValue.hasPrefix(state.rawValue) }
-            .map(\.code.rawValue).sorted()
-        let columns = by == "year"
-            ? Set(daily.map { String($0.date.year) }).sorted()
-            : Outcome.allCases.map(\.rawValue)
-        let rowIndex = Dictionary(uniqueKeysWithValues: counties.enumerated().map { ($1, $0) })
-        let columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: columns.count), count: counties.count)
-        for row in daily {
-            guard let r = rowIndex[row.region.rawValue], let c = columnIndex[by == "year" ? String(row.date.year) : row.subgroup ?? ""] else { continue }
-            counts[r][c] += row.count
-        }
-        return SuppressedTable(rows: counties, columns: columns, counts: counts, threshold: threshold)
+        guard let columns = PublicCounts.Columns(rawValue: by) else { throw APIError(.badRequest, "by '\(by)' is not year or outcome") }
+        return try await PublicCounts(store: store).table(
+            state: state, by: columns, from: try QueryFilter.date(query, "from"), to: try QueryFilter.date(query, "to"), threshold: threshold)
     }
 }
