@@ -144,6 +144,20 @@ extension APITests {
     }
 }
 
+extension APITests {
+    @Test("a body over 64 MiB is refused with 413 and nothing is stored")
+    func tooLarge() async throws {
+        let fixture = try await ServiceFixture()
+        let before = try await fixture.store.fetchImportBatches().count
+        try await fixture.test { client in
+            let body = String(repeating: " ", count: (64 << 20) + 1)
+            let answer = try await client.call(.post, "/api/v1/events", token: fixture.connecticut[.reporter]!, body: body)
+            #expect(answer.status == .contentTooLarge && answer.body.contains("smaller batches"))
+        }
+        #expect(try await fixture.store.fetchImportBatches().count == before)
+    }
+}
+
 enum TokenIssuerHelper {
     /// A national admin token for the fixture's store.
     static func nationalAdmin(_ fixture: ServiceFixture) async throws -> String {
