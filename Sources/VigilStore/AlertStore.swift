@@ -12,6 +12,9 @@ public protocol AlertStore: Sendable {
     /// The alerts, newest first, optionally only those with one status.
     func fetchAlerts(status: Alert.Status?) async throws -> [Alert]
 
+    /// One alert; `nil` when there is no such alert.
+    func fetchAlert(_ id: AlertID) async throws -> Alert?
+
     /// Moves an alert to a new status with a note.
     /// - Throws: ``StoreError`` `unknownAlert` when there is no such alert, `invalidTransition` when
     ///   the status change is not allowed (a closed alert stays closed).

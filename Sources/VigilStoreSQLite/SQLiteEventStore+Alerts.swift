@@ -94,6 +94,12 @@ extension SQLiteEventStore: AlertStore {
         }
     }
 
+    public func fetchAlert(_ id: AlertID) async throws -> Alert? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM alert WHERE id = ?", arguments: [id.rawValue]).map(Self.alert(from:))
+        }
+    }
+
     private static func fetchAlert(_ db: Database, id: Int64) throws -> Alert {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM alert WHERE id = ?", arguments: [id]) else {
             throw StoreError(code: .unknownAlert, message: "there is no alert \(id)")

@@ -54,6 +54,8 @@ public enum AlertStoreConformance {
         #expect(!ongoing.isNew && ongoing.alert.status == .acknowledged)
         let closed = try await store.updateAlert(alert.id, to: .closed, note: nil, at: 400)
         #expect(closed.status == .closed && closed.note == "team on site")
+        #expect(try await store.fetchAlert(alert.id) == closed)
+        #expect(try await store.fetchAlert(AlertID(rawValue: 999)) == nil)
         await #expect(throws: StoreError.self) { _ = try await store.updateAlert(alert.id, to: .acknowledged, note: nil, at: 500) }
         await #expect(throws: StoreError.self) { _ = try await store.updateAlert(AlertID(rawValue: 999), to: .closed, note: nil, at: 500) }
         // Re-running detection for a period the closed alert covers changes nothing.

@@ -1,5 +1,6 @@
 import Foundation
 public import VigilCore
+public import VigilStore
 
 /// The dashboard's drawings as self-contained SVG (no fonts, scripts or tiles): a map of counts by
 /// county as proportional circles at the county centroids, and a daily trend with an alarm marker.
@@ -16,6 +17,18 @@ public enum DashboardCharts {
             self.region = region
             self.count = count
         }
+    }
+
+    /// The day a chart ends: today, or the last day with data when the data are older (an archive).
+    public static func chartEnd(_ counts: [DailyCount], today: CalendarDate) -> CalendarDate {
+        min(today, counts.map(\.date).max() ?? today)
+    }
+
+    /// The total of each of the `length` days that end on `last`, zero where there is no count.
+    public static func days(_ counts: [DailyCount], length: Int, endingOn last: CalendarDate) -> [(date: CalendarDate, count: Int)] {
+        let first = last.adding(days: 1 - length)
+        let byDay = Dictionary(counts.filter { $0.date >= first && $0.date <= last }.map { ($0.date, $0.count) }, uniquingKeysWith: +)
+        return (0..<length).map { first.adding(days: $0) }.map { (date: $0, count: byDay[$0] ?? 0) }
     }
 
     /// Proportional circles (area ∝ count) at county centroids, on an equirectangular projection
@@ -81,11 +94,7 @@ public enum DashboardCharts {
         open(width: width, height: height, title: message) + "<text x=\"10\" y=\"40\" font-size=\"14\" fill=\"#3c4043\">\(message)</text></svg>\n"
     }
 
-    private static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+    private static func f(_ value: Double) -> String { Markup.number(value) }
 
-    /// Text made safe for XML and HTML.
-    public static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    private static func escape(_ text: String) -> String { Markup.escape(text) }
 }

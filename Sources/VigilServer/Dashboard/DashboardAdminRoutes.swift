@@ -16,30 +16,17 @@ struct DashboardAdminRoutes {
         router.get("/admin") { _, context in try await adminPage(context, created: nil) }
         router.post("/admin/tokens") { request, context in try await createToken(request, context) }
         router.post("/admin/tokens/:id/revoke") { request, context in
-            _ = try await fields(request, context, .administer)
+            _ = try context.dashboardToken(.administer, "manage tokens")
+            _ = try await context.formFields(request)
             try await TokenIssuer(store: store).revoke(context.parameters.get("id") ?? "", now: Int64(Date().timeIntervalSince1970))
             return Page.redirect("/admin")
         }
     }
 
-    private func token(_ context: VigilRequestContext, _ permission: Permission) throws -> APIToken {
-        guard let token = context.token, context.session != nil else { throw RedirectToLogin() }
-        guard token.role.allows(permission) else { throw APIError.forbidden("use this page") }
-        return token
-    }
-
-    private func fields(_ request: Request, _ context: VigilRequestContext, _ permission: Permission) async throws -> [String: String] {
-        _ = try token(context, permission)
-        var request = request
-        let fields = FormBody.parse(try await request.collectBody(upTo: 64 << 10))
-        guard fields["csrf"] == context.session?.csrf else { throw APIError(.forbidden, "the form is stale; reload the page") }
-        return fields
-    }
-
     // MARK: Upload
 
     private func uploadPage(_ context: VigilRequestContext, result: String?) throws -> Response {
-        let token = try token(context, .submitEvents)
+        let token = try context.dashboardToken(.submitEvents, "use this page")
         let options = EventSubmission.mappingNames.map { "<option value=\"\($0)\">\($0)</option>" }.joined()
         return Page.render("Upload events", token: (token.role, token.name), csrf: context.session?.csrf, """
             \(result ?? "")
@@ -54,12 +41,12 @@ struct DashboardAdminRoutes {
     }
 
     private func upload(_ request: Request, _ context: VigilRequestContext) async throws -> Response {
-        let token = try token(context, .submitEvents)
+        let token = try context.dashboardToken(.submitEvents, "use this page")
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         guard let parts = MultipartForm.parts(body, contentType: request.headers[.contentType] ?? ""),
             parts["csrf"].map({ String(decoding: $0, as: UTF8.self) }) == context.session?.csrf
-        else { throw APIError(.forbidden, "the form is stale; reload the page") }
+        else { throw VigilRequestContext.staleForm }
         guard let file = parts["file"], !file.isEmpty else { return try uploadPage(context, result: "<p class=\"error\" role=\"alert\" id=\"result\">Choose a CSV file.</p>") }
         let mapping = parts["mapping"].map { String(decoding: $0, as: UTF8.self) } ?? "vigil"
         let report = try await EventSubmission(store: store).submit(file, format: .csv, mapping: mapping, by: token, now: Int64(Date().timeIntervalSince1970))
@@ -83,7 +70,7 @@ struct DashboardAdminRoutes {
     // MARK: Admin
 
     private func adminPage(_ context: VigilRequestContext, created: String?) async throws -> Response {
-        let token = try token(context, .administer)
+        let token = try context.dashboardToken(.administer, "use this page")
         let csrf = Page.csrfField(context.session?.csrf)
         let tokens = try await store.fetchTokens().map { one in
             let revoke = one.revokedAt == nil
@@ -118,7 +105,8 @@ struct DashboardAdminRoutes {
     }
 
     private func createToken(_ request: Request, _ context: VigilRequestContext) async throws -> Response {
-        let fields = try await fields(request, context, .administer)
+        _ = try context.dashboardToken(.administer, "manage tokens")
+        let fields = try await context.formFields(request).first
         guard let role = Role(rawValue: fields["role"] ?? "") else { throw APIError(.badRequest, "choose a role") }
         let jurisdictions = try Jurisdictions(parsing: fields["jurisdiction"] ?? "")
         let (created, secret) = try await TokenIssuer(store: store).create(

@@ -16,7 +16,7 @@ struct DashboardRoutes {
         router.get("/login") { _, _ in loginPage(error: nil) }
         router.post("/login") { request, _ in try await login(request) }
         router.post("/logout") { request, context in
-            _ = try await form(request, context)
+            _ = try await context.formFields(request)
             if let session = context.session { await sessions.end(session.id) }
             return Page.redirect("/login", cookie: "\(DashboardSessions.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
         }
@@ -55,37 +55,21 @@ struct DashboardRoutes {
                              cookie: "\(DashboardSessions.cookieName)=\(id); Path=/; HttpOnly; SameSite=Strict; Max-Age=28800")
     }
 
-    /// The session's token with a permission, or the login page.
-    private func require(_ context: VigilRequestContext, _ permission: Permission, _ what: String) throws -> APIToken {
-        guard let token = context.token, context.session != nil else { throw RedirectToLogin() }
-        guard token.role.allows(permission) else { throw APIError.forbidden(what) }
-        return token
-    }
-
-    /// The fields of a posted form, after checking its CSRF token.
-    private func form(_ request: Request, _ context: VigilRequestContext) async throws -> [String: String] {
-        guard let session = context.session else { throw RedirectToLogin() }
-        var request = request
-        let fields = FormBody.parse(try await request.collectBody(upTo: 64 << 10))
-        guard fields["csrf"] == session.csrf else { throw APIError(.forbidden, "the form is stale or did not come from this site; reload the page") }
-        return fields
-    }
-
     // MARK: Overview
 
+    /// The current UTC day.
+    static var today: CalendarDate { CalendarDate(dayNumber: Int(Date().timeIntervalSince1970) / 86_400) }
+
     private func overview(_ context: VigilRequestContext) async throws -> Response {
-        let token = try require(context, .readAlerts, "see the overview")
+        let token = try context.dashboardToken(.readAlerts, "see the overview")
         let alerts = try await store.fetchAlerts(status: nil).filter { $0.status != .closed && token.jurisdictions.covers($0.latest.region) }
         // The charts end today, or on the last day with data when the data are older (an archive).
         let all = try await store.fetchDailyCounts(.region, filter: EventFilter(jurisdictions: token.jurisdictions))
-        let now = CalendarDate(dayNumber: Int(Date().timeIntervalSince1970) / 86_400)
-        let today = min(now, all.map(\.date).max() ?? now)
-        let daily = all.filter { $0.date >= today.adding(days: -89) && $0.date <= today }
-        let lastMonth = daily.filter { $0.date >= today.adding(days: -29) }
+        let today = DashboardCharts.chartEnd(all, today: Self.today)
+        let lastMonth = all.filter { $0.date >= today.adding(days: -29) && $0.date <= today }
         let byCounty = Dictionary(lastMonth.map { ($0.region, $0.count) }, uniquingKeysWith: +)
         let counties = RegionCatalog.standard.regions(at: .county).filter { token.jurisdictions.covers($0.code) && !token.jurisdictions.isNational }
-        let byDay = Dictionary(daily.map { ($0.date, $0.count) }, uniquingKeysWith: +)
-        let days = (0..<90).map { today.adding(days: $0 - 89) }.map { (date: $0, count: byDay[$0] ?? 0) }
+        let days = DashboardCharts.days(all, length: 90, endingOn: today)
         var rows = ""
         for alert in alerts.sorted(by: { ($0.severity, $0.latest.period) > ($1.severity, $1.latest.period) }) {
             let region = RegionCatalog.standard.region(alert.latest.region)?.name ?? alert.latest.region.rawValue
@@ -117,17 +101,15 @@ struct DashboardRoutes {
     /// A county or state within the token's jurisdictions: its trend, its alerts, and its events by
     /// substance and outcome over the 90 days shown.
     private func regionPage(_ context: VigilRequestContext) async throws -> Response {
-        let token = try require(context, .readAlerts, "see regions")
+        let token = try context.dashboardToken(.readAlerts, "see regions")
         guard let code = context.parameters.get("code").flatMap(RegionCode.init(rawValue:)), [.state, .county].contains(code.level),
             token.jurisdictions.covers(code) || (code.level == .state && token.jurisdictions.isNational)
         else { throw APIError.notFound }
         let name = RegionCatalog.standard.region(code)?.name ?? code.rawValue
         let all = try await store.fetchDailyCounts(.region, filter: EventFilter(region: code, jurisdictions: token.jurisdictions))
-        let now = CalendarDate(dayNumber: Int(Date().timeIntervalSince1970) / 86_400)
-        let last = min(now, all.map(\.date).max() ?? now)
-        let first = last.adding(days: -89)
-        let byDay = Dictionary(all.filter { $0.date >= first && $0.date <= last }.map { ($0.date, $0.count) }, uniquingKeysWith: +)
-        let days = (0..<90).map { first.adding(days: $0) }.map { (date: $0, count: byDay[$0] ?? 0) }
+        let last = DashboardCharts.chartEnd(all, today: Self.today)
+        let days = DashboardCharts.days(all, length: 90, endingOn: last)
+        let first = days[0].date
         let window = EventFilter(region: code, from: first, to: last, jurisdictions: token.jurisdictions)
         func tally(_ dimension: TallyDimension, _ caption: String, _ id: String) async throws -> String {
             let rows = try await store.fetchTally(dimension, filter: window).map { "<tr><td>\(Page.escape($0.key))</td><td>\($0.count)</td></tr>" }.joined()
@@ -150,23 +132,14 @@ struct DashboardRoutes {
 
     // MARK: Alerts
 
-    private func visibleAlert(_ context: VigilRequestContext, _ token: APIToken) async throws -> Alert {
-        guard let raw = context.parameters.get("id").flatMap(Int64.init),
-            let alert = try await store.fetchAlerts(status: nil).first(where: { $0.id.rawValue == raw }),
-            token.jurisdictions.covers(alert.latest.region)
-        else { throw APIError.notFound }
-        return alert
-    }
-
     private func alertPage(_ context: VigilRequestContext) async throws -> Response {
-        let token = try require(context, .readAlerts, "read alerts")
-        let alert = try await visibleAlert(context, token)
+        let token = try context.dashboardToken(.readAlerts, "read alerts")
+        let alert = try await AlertRoutes.visibleAlert(store, context, token)
         let signal = alert.latest
         let region = RegionCatalog.standard.region(signal.region)?.name ?? signal.region.rawValue
         let from = signal.period.adding(days: -59)
         let daily = try await store.fetchDailyCounts(.region, filter: EventFilter(region: signal.region, from: from, to: signal.period))
-        let byDay = Dictionary(daily.map { ($0.date, $0.count) }, uniquingKeysWith: +)
-        let days = (0..<60).map { from.adding(days: $0) }.map { (date: $0, count: byDay[$0] ?? 0) }
+        let days = DashboardCharts.days(daily, length: 60, endingOn: signal.period)
         func number(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
         let why = """
             In \(Page.escape(region)) the \(Page.escape(signal.method)) detector counted \(signal.observed) event\(signal.observed == 1 ? "" : "s") \
@@ -206,9 +179,9 @@ struct DashboardRoutes {
     }
 
     private func changeAlert(_ request: Request, _ context: VigilRequestContext, to status: Alert.Status) async throws -> Response {
-        let token = try require(context, .manageAlerts, "acknowledge or close alerts")
-        let fields = try await form(request, context)
-        let alert = try await visibleAlert(context, token)
+        let token = try context.dashboardToken(.manageAlerts, "acknowledge or close alerts")
+        let fields = try await context.formFields(request).first
+        let alert = try await AlertRoutes.visibleAlert(store, context, token)
         let note = fields["note"].flatMap { $0.isEmpty ? nil : $0 }
         _ = try await store.updateAlert(alert.id, to: status, note: note, at: Int64(Date().timeIntervalSince1970))
         return Page.redirect("/alerts/\(alert.id.rawValue)")
@@ -219,7 +192,7 @@ struct DashboardRoutes {
     static let substances = ["fentanyl", "xylazine", "heroin", "cocaine", "methamphetamine", "nitazene", "carfentanil", "benzodiazepine"]
 
     private func reportPage(_ context: VigilRequestContext, result: String?) throws -> Response {
-        let token = try require(context, .submitEvents, "report events")
+        let token = try context.dashboardToken(.submitEvents, "report events")
         let counties = RegionCatalog.standard.regions(at: .county).filter { token.jurisdictions.covers($0.code) }
             .sorted { ($0.stateUSPS ?? "", $0.name) < ($1.stateUSPS ?? "", $1.name) }
         let options = counties.map { "<option value=\"\($0.code.rawValue)\">\(Page.escape($0.name))\($0.stateUSPS.map { ", \($0)" } ?? "")</option>" }.joined()
@@ -250,20 +223,14 @@ struct DashboardRoutes {
     }
 
     private func report(_ request: Request, _ context: VigilRequestContext) async throws -> Response {
-        let token = try require(context, .submitEvents, "report events")
-        var request = request
-        guard let session = context.session else { throw RedirectToLogin() }
-        let body = try await request.collectBody(upTo: 64 << 10)
-        let pairs = FormBody.pairs(body)
-        guard pairs.first(where: { $0.0 == "csrf" })?.1 == session.csrf else {
-            throw APIError(.forbidden, "the form is stale or did not come from this site; reload the page")
-        }
-        let fields = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+        let token = try context.dashboardToken(.submitEvents, "report events")
+        let pairs = try await context.formFields(request)
+        let fields = pairs.first
         var event: [String: Any] = [
             "id": "form-" + UUID().uuidString.lowercased(),
             "occurred_at": (fields["occurred_at"] ?? "") + ":00" + (fields["utc_offset"] ?? "+00:00"),
             "region": fields["region"] ?? "", "outcome": fields["outcome"] ?? "", "source_kind": "ems",
-            "suspected_substances": pairs.filter { $0.0 == "substance" }.map(\.1).joined(separator: ";"),
+            "suspected_substances": pairs.filter { $0.name == "substance" }.map(\.value).joined(separator: ";"),
         ]
         if let doses = fields["naloxone_doses"], let count = Int(doses) { event["naloxone_doses"] = count }
         if let latitude = fields["latitude"].flatMap(Double.init), let longitude = fields["longitude"].flatMap(Double.init) {

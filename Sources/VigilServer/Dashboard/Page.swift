@@ -53,5 +53,5 @@ enum Page {
         return Response(status: .seeOther, headers: headers)
     }
 
-    static func escape(_ text: String) -> String { DashboardCharts.escape(text) }
+    static func escape(_ text: String) -> String { Markup.escape(text) }
 }

@@ -15,7 +15,7 @@ struct AlertRoutes {
         router.get("/api/v1/alerts") { request, context in try await list(request, context) }
         router.get("/api/v1/alerts/stream") { _, context in try await stream(context) }
         router.get("/api/v1/alerts/:id") { request, context in
-            let alert = try await visibleAlert(context, try context.require(.readAlerts, "read alerts"))
+            let alert = try await Self.visibleAlert(store, context, try context.require(.readAlerts, "read alerts"))
             return try Response.json(AlertRepresentation(alert), audit: "alert \(alert.id.rawValue)")
         }
         router.post("/api/v1/alerts/:id/acknowledge") { request, context in try await change(request, context, to: .acknowledged) }
@@ -34,7 +34,7 @@ struct AlertRoutes {
 
     private func change(_ request: Request, _ context: VigilRequestContext, to status: Alert.Status) async throws -> Response {
         let token = try context.require(.manageAlerts, "acknowledge or close alerts")
-        let alert = try await visibleAlert(context, token)
+        let alert = try await Self.visibleAlert(store, context, token)
         var request = request
         let body = try await request.collectBody(upTo: 64 << 10)
         var note: String?
@@ -89,10 +89,10 @@ struct AlertRoutes {
         return Response(status: .ok, headers: headers, body: ResponseBody(asyncSequence: events))
     }
 
-    /// The alert named by the path, if it exists and lies within the token's jurisdictions.
-    private func visibleAlert(_ context: VigilRequestContext, _ token: APIToken) async throws -> Alert {
-        guard let text = context.parameters.get("id"), let raw = Int64(text) else { throw APIError.notFound }
-        guard let alert = try await store.fetchAlerts(status: nil).first(where: { $0.id.rawValue == raw }),
+    /// The alert named by the path, if it exists and lies within the token's jurisdictions; 404
+    /// otherwise, the same answer for both so that alerts cannot be probed.
+    static func visibleAlert(_ store: any AlertStore, _ context: VigilRequestContext, _ token: APIToken) async throws -> Alert {
+        guard let raw = context.parameters.get("id").flatMap(Int64.init), let alert = try await store.fetchAlert(AlertID(rawValue: raw)),
             token.jurisdictions.covers(alert.latest.region)
         else { throw APIError.notFound }
         return alert
