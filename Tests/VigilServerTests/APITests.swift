@@ -58,7 +58,7 @@ struct APITests {
             let issue2 = try #require(((misspelt["items"] as? [[String: Any]])?.first?["issues"] as? [[String: Any]])?.first)
             #expect(misspelt["rejected"] as? Int == 1 && issue2["column"] as? String == "substances")
             let scalar = try await client.call(.post, "/api/v1/events", token: reporter, body: "42")
-            #expect(scalar.status == .badRequest && scalar.body.contains("an event object or an array"))
+            #expect(scalar.status == .badRequest && scalar.body.contains("an event object or a JSON array"))
         }
         #expect(try await fixture.store.fetchQuarantine(batch: nil).contains { $0.rawText.contains("sleepy") })
     }

@@ -1,4 +1,3 @@
-import Foundation
 import VigilCore
 public import VigilStore
 
@@ -13,6 +12,7 @@ public final class NDJSONRowSource<Input: ByteInput>: RowSource {
     private var columns: [String] = []
     private var values: [CellValue] = []
     private var issues: [RowIssue] = []
+    private var fields: [String] = []
 
     /// Reads NDJSON from an input; `origin` names it in errors.
     public init(_ input: Input, origin: String) { lines = LineReader(input) }
@@ -27,23 +27,22 @@ public final class NDJSONRowSource<Input: ByteInput>: RowSource {
             guard try lines.next() else { return false }
         } while lines.lineBytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
         issues.removeAll(keepingCapacity: true)
+        fields.removeAll(keepingCapacity: true)
         values = columns.map { _ in .blank }
         guard String(validating: lines.lineBytes, as: UTF8.self) != nil else {
             issues.append(RowIssue(column: nil, value: nil, reason: "the line is not valid UTF-8; save the file as UTF-8"))
             return true
         }
-        let object: [String: JSONCell]
+        let members: [(key: String, value: JSONScanner.Cell)]
         do {
-            object = try JSONDecoder().decode([String: JSONCell].self, from: Data(lines.lineBytes))
+            members = try JSONScanner.object(lines.lineBytes)
         } catch {
-            issues.append(
-                RowIssue(
-                    column: nil, value: nil,
-                    reason: "the line is not a JSON object (\(Self.describe(error))); write one {…} object per line"))
+            issues.append(RowIssue(column: nil, value: nil, reason: "the line is not a JSON object (\(error.reason)); write one {…} object per line"))
             return true
         }
+        fields = members.map(\.key)
         for (slot, column) in columns.enumerated() {
-            switch object[column] {
+            switch members.first(where: { $0.key == column })?.value {
             case nil, .null?: values[slot] = .blank
             case .text(let text)?:
                 let trimmed = String(text.trimmingWhitespace())
@@ -52,7 +51,7 @@ public final class NDJSONRowSource<Input: ByteInput>: RowSource {
                 issues.append(
                     RowIssue(
                         column: column, value: nil,
-                        reason: "the value is a JSON object; give a string, number, boolean or array of them"))
+                        reason: "the value is a JSON object or nested array; give a string, number, boolean or array of them"))
             }
         }
         return true
@@ -66,50 +65,6 @@ public final class NDJSONRowSource<Input: ByteInput>: RowSource {
 
     public func rawBytes() -> [UInt8] { lines.lineBytes }
 
-    private static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
-        if case DecodingError.typeMismatch(_, let context) = error { return context.debugDescription }
-        return "invalid JSON"
-    }
-}
-
-/// A JSON value reduced to what a cell can hold.
-private enum JSONCell: Decodable {
-    case null
-    case text(String)
-    case nested
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let text = try? container.decode(String.self) {
-            self = .text(text)
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .text(flag ? "true" : "false")
-        } else if let integer = try? container.decode(Int64.self) {
-            self = .text(String(integer))
-        } else if let number = try? container.decode(Double.self) {
-            self = .text(JSONCell.format(number))
-        } else if var items = try? decoder.unkeyedContainer() {
-            var texts: [String] = []
-            while !items.isAtEnd {
-                switch try items.decode(JSONCell.self) {
-                case .text(let text): texts.append(text)
-                case .null: continue
-                case .nested:
-                    self = .nested
-                    return
-                }
-            }
-            self = .text(texts.joined(separator: ";"))
-        } else {
-            self = .nested
-        }
-    }
-
-    private static func format(_ number: Double) -> String {
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
-    }
+    /// The field names of the current line's object, in order; empty when the line is not an object.
+    public var fieldNames: [String] { fields }
 }

@@ -28,6 +28,11 @@ public struct EventSubmission: Sendable {
         public var id: String?
         /// Why it was not accepted.
         public var issues: [RowIssue]
+
+        /// Creates an item's outcome.
+        public init(index: Int, accepted: Bool, id: String?, issues: [RowIssue]) {
+            (self.index, self.accepted, self.id, self.issues) = (index, accepted, id, issues)
+        }
     }
 
     /// The outcome of a submission.
@@ -44,6 +49,12 @@ public struct EventSubmission: Sendable {
         public var items: [Item]
         /// The regions of the accepted events, for live detection.
         public var regions: [String]
+
+        /// Creates a report.
+        public init(batch: Int64, inserted: Int, alreadyStored: Int, rejected: Int, items: [Item], regions: [String]) {
+            (self.batch, self.inserted, self.alreadyStored, self.rejected) = (batch, inserted, alreadyStored, rejected)
+            (self.items, self.regions) = (items, regions)
+        }
     }
 
     private let store: any EventStore
@@ -71,8 +82,8 @@ public struct EventSubmission: Sendable {
         }
         let mapping = try MappingCatalog.load(format == .csv ? name : "vigil")
         let mapper = try RecordMapper(mapping: mapping, source: source, asOf: now)
-        let rows: any RowSource = format == .csv
-            ? CSVRowSource(MemoryInput(body), origin: "upload") : NDJSONRowSource(MemoryInput(try Self.lines(body, format: format)), origin: "api")
+        let json = format == .csv ? nil : NDJSONRowSource(MemoryInput(format == .json ? try JSONBody.lines(body) : body), origin: "api")
+        let rows: any RowSource = json ?? CSVRowSource(MemoryInput(body), origin: "upload")
         try mapper.bind(to: rows, origin: "api")
         var events: [OverdoseEvent] = []
         var rejected: [QuarantinedRow] = []
@@ -86,7 +97,7 @@ public struct EventSubmission: Sendable {
             var key: String
             switch mapper.map(rows) {
             case .event(let event):
-                if format != .csv, let unknown = Self.unknownFields(rows.rawBytes()).first {
+                if let unknown = json?.fieldNames.filter({ !Self.fields.contains($0) }).min() {
                     key = event.provenance.sourceRecordID
                     issues = [RowIssue(column: unknown, value: nil,
                                        reason: "is not a field of Vigil's event format (\(Self.fields.sorted().joined(separator: ", ")))")]
@@ -124,37 +135,4 @@ public struct EventSubmission: Sendable {
         "id", "occurred_at", "latitude", "longitude", "region", "outcome", "naloxone_doses", "suspected_substances",
         "confirmed_substances", "source_kind", "age_band", "sex",
     ]
-
-    /// The fields of an item that are not in the format, sorted.
-    private static func unknownFields(_ line: some Collection<UInt8>) -> [String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return [] }
-        return object.keys.filter { !fields.contains($0) }.sorted()
-    }
-
-    /// The body as NDJSON: a JSON array becomes one line per element.
-    private static func lines(_ body: [UInt8], format: BodyFormat) throws -> [UInt8] {
-        guard format == .json else { return body }
-        // A single object on one line is already NDJSON (the common case of one event per request).
-        let blank: Set<UInt8> = [0x20, 0x09, 0x0D, 0x0A]
-        var end = body.endIndex
-        while end > body.startIndex, blank.contains(body[end - 1]) { end -= 1 }
-        let content = body[..<end].drop { blank.contains($0) }
-        if content.first == UInt8(ascii: "{"), !content.contains(0x0A) { return Array(content) }
-        let parsed: Any
-        do { parsed = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) } catch {
-            throw IngestError(code: .invalidOption, origin: "body", message: "the body is not valid JSON (\(error.localizedDescription))")
-        }
-        let elements: [Any]
-        if let array = parsed as? [Any] { elements = array } else if parsed is [String: Any] { elements = [parsed] } else {
-            throw IngestError(code: .invalidOption, origin: "body", message: "the body must be an event object or an array of them")
-        }
-        var out: [UInt8] = []
-        for element in elements {
-            // Non-object items still take their line, so that the mapper reports them by index.
-            let data = (try? JSONSerialization.data(withJSONObject: element, options: [.fragmentsAllowed])) ?? Data("null".utf8)
-            out += data
-            out.append(UInt8(ascii: "\n"))
-        }
-        return out
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import VigilCore
 import VigilKit
@@ -30,7 +31,10 @@ struct EventRoutes {
         metrics.eventsIngested(report.inserted)
         if report.inserted > 0 { await live.eventsArrived(in: report.regions.compactMap(RegionCode.init(rawValue:))) }
         let audit = "batch \(report.batch): \(report.inserted) inserted, \(report.alreadyStored) already stored, \(report.rejected) rejected"
-        return try .json(report, audit: audit)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[AuditMiddleware.detailHeader] = audit
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: SubmissionReportJSON.encode(report)))
     }
 
     private func list(_ request: Request, _ context: VigilRequestContext) async throws -> Response {
