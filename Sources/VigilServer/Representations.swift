@@ -36,6 +36,56 @@ struct EventRepresentation: Encodable {
         ageBand = event.ageBand?.rawValue
         sex = event.sex?.rawValue
     }
+
+    /// Writes the event as ``Response/json(_:status:audit:)`` would, faster.
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.field("age_band", ageBand)
+            json.field("id", id)
+            json.field("latitude", latitude)
+            json.field("longitude", longitude)
+            json.field("naloxone_doses", naloxoneDoses)
+            json.field("naloxone_given", naloxoneGiven)
+            json.field("occurred_at", occurredAt)
+            json.field("outcome", outcome)
+            json.field("region", region)
+            json.field("sex", sex)
+            json.field("source_kind", sourceKind)
+            json.field("substances") { $0.array(substances) { $0.string($1) } }
+        }
+    }
+}
+
+extension EventSubmission.Report {
+    /// Writes the report as ``Response/json(_:status:audit:)`` would, faster: a 1,000-item report
+    /// is the largest answer on the ingest path.
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.field("already_stored", alreadyStored)
+            json.field("batch", batch)
+            json.field("inserted", inserted)
+            json.field("items") {
+                $0.array(items) { json, item in
+                    json.object { json in
+                        json.field("accepted", item.accepted)
+                        json.field("id", item.id)
+                        json.field("index", item.index)
+                        json.field("issues") {
+                            $0.array(item.issues) { json, issue in
+                                json.object { json in
+                                    json.field("column", issue.column)
+                                    json.field("reason", issue.reason)
+                                    json.field("value", issue.value)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            json.field("regions") { $0.array(regions) { $0.string($1) } }
+            json.field("rejected", rejected)
+        }
+    }
 }
 
 extension Response {
@@ -44,10 +94,19 @@ extension Response {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys]
+        return json(ByteBuffer(bytes: try encoder.encode(value)), status: status, audit: audit)
+    }
+
+    /// A JSON answer already written, with what the handler touched for the audit log.
+    static func json(_ output: JSONOutput, status: HTTPResponse.Status = .ok, audit: String? = nil) -> Response {
+        json(output.buffer, status: status, audit: audit)
+    }
+
+    private static func json(_ body: ByteBuffer, status: HTTPResponse.Status, audit: String?) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if let audit { headers[AuditMiddleware.detailHeader] = audit }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 }
 

@@ -50,6 +50,7 @@ public struct VigilService: Sendable {
     private let metrics = ServerMetrics()
     private let hub = AlertHub()
     private let sessions = DashboardSessions()
+    private let submission: EventSubmission
     /// Detection on arriving events; its alerts go to the event streams and the outbox.
     public let live: LiveDetection
     /// The webhook outbox.
@@ -60,6 +61,7 @@ public struct VigilService: Sendable {
         self.store = store
         self.options = options
         self.logger = logger
+        submission = EventSubmission(store: store)
         let (hub, metrics) = (self.hub, self.metrics)
         let delivery = AlertDelivery(store: store, policy: options.deliveryPolicy)
         self.delivery = delivery
@@ -83,12 +85,12 @@ public struct VigilService: Sendable {
         router.add(middleware: RateLimitMiddleware(perSecond: options.rateLimit, burst: max(2, 2 * options.rateLimit)))
         router.add(middleware: AuditMiddleware(store: store))
         SystemRoutes(store: store, metrics: metrics).add(to: router)
-        EventRoutes(store: store, metrics: metrics, live: live).add(to: router)
+        EventRoutes(store: store, submission: submission, metrics: metrics, live: live).add(to: router)
         AlertRoutes(store: store, hub: hub).add(to: router)
         SubscriptionRoutes(store: store).add(to: router)
         PublicRoutes(store: store, threshold: options.suppressBelow).add(to: router)
-        DashboardRoutes(store: store, sessions: sessions, live: live).add(to: router)
-        DashboardAdminRoutes(store: store, live: live).add(to: router)
+        DashboardRoutes(store: store, submission: submission, sessions: sessions, live: live).add(to: router)
+        DashboardAdminRoutes(store: store, submission: submission, live: live).add(to: router)
         return router
     }
 

@@ -68,8 +68,9 @@ public protocol AccessStore: Sendable {
     func fetchTokens() async throws -> [APIToken]
     /// Revokes a token; `false` when there is no such token or it was already revoked.
     func revokeToken(_ id: String, at time: Int64) async throws -> Bool
-    /// Appends to the audit log. The log cannot be changed or shortened through any store API.
-    func appendAudit(_ entry: AuditEntry) async throws
+    /// Appends entries to the audit log, in order, in one transaction. The log cannot be changed
+    /// or shortened through any store API.
+    func appendAudit(_ entries: [AuditEntry]) async throws
     /// Audit entries, newest first, with sequence below `before` when given.
     func fetchAudit(before: Int64?, limit: Int) async throws -> [AuditEntry]
 }

@@ -13,11 +13,16 @@ public protocol EventStore: Sendable {
     /// Records the start of an import run and returns its identifier.
     func beginImport(_ start: ImportBatchStart) async throws -> ImportBatchID
 
+    /// Records small imports whole, all in one transaction: for each, the batch, its events and
+    /// rejected rows, and the batch finished as completed (the path of events submitted over the
+    /// API, where submissions that arrive together are stored together). Later imports in the list
+    /// see the events of earlier ones as already stored.
+    /// - Returns: Each import's batch and result, in order.
+    func importAtOnce(_ imports: [(start: ImportBatchStart, chunk: ImportChunk)]) async throws
+        -> [(batch: ImportBatchID, result: ImportChunkResult)]
+
     /// Stores one chunk of an import in a single transaction.
     /// - Returns: How many events and quarantined rows were new, and how many were already stored.
-    /// Records a small import whole, in one transaction: the batch, its events and rejected rows,
-    /// and the batch finished as completed (the path of events submitted over the API).
-    func importAtOnce(_ start: ImportBatchStart, _ chunk: ImportChunk) async throws -> (batch: ImportBatchID, result: ImportChunkResult)
     func write(_ chunk: ImportChunk, to batch: ImportBatchID) async throws -> ImportChunkResult
 
     /// Prepares for writing many rows at once: a backend may suspend the upkeep of secondary
@@ -46,4 +51,11 @@ public protocol EventStore: Sendable {
 
     /// The quarantined rows, for one batch or for all, in batch and line order.
     func fetchQuarantine(batch: ImportBatchID?) async throws -> [QuarantinedRow]
+}
+
+extension EventStore {
+    /// Records one small import whole, in one transaction (see ``importAtOnce(_:)``).
+    public func importAtOnce(_ start: ImportBatchStart, _ chunk: ImportChunk) async throws -> (batch: ImportBatchID, result: ImportChunkResult) {
+        try await importAtOnce([(start, chunk)])[0]
+    }
 }

@@ -39,11 +39,12 @@ extension SQLiteEventStore: AccessStore {
         }
     }
 
-    public func appendAudit(_ entry: AuditEntry) async throws {
+    public func appendAudit(_ entries: [AuditEntry]) async throws {
         try await writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO audit_log (at, token_id, role, action, detail, status) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [entry.at, entry.tokenID, entry.role?.rawValue, entry.action, entry.detail, entry.status])
+            let insert = try db.cachedStatement(sql: "INSERT INTO audit_log (at, token_id, role, action, detail, status) VALUES (?, ?, ?, ?, ?, ?)")
+            for entry in entries {
+                try insert.execute(arguments: [entry.at, entry.tokenID, entry.role?.rawValue, entry.action, entry.detail, entry.status])
+            }
         }
     }
 

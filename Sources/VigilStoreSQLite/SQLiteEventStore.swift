@@ -87,15 +87,19 @@ public struct SQLiteEventStore: EventStore {
         try await writer.write { db in try Self.begin(start, db) }
     }
 
-    public func importAtOnce(_ start: ImportBatchStart, _ chunk: ImportChunk) async throws -> (batch: ImportBatchID, result: ImportChunkResult) {
+    public func importAtOnce(_ imports: [(start: ImportBatchStart, chunk: ImportChunk)]) async throws
+        -> [(batch: ImportBatchID, result: ImportChunkResult)]
+    {
         try await writer.write { db in
-            let batch = try Self.begin(start, db)
-            let result = try Self.write(chunk, to: batch, db)
-            let totals = ImportTotals(
-                rowsRead: chunk.rowsRead, inserted: result.inserted, alreadyStored: result.alreadyStored, quarantined: result.quarantined,
-                alreadyQuarantined: result.alreadyQuarantined)
-            try Self.finish(batch, status: .completed, totals: totals, db)
-            return (batch, result)
+            try imports.map { start, chunk in
+                let batch = try Self.begin(start, db)
+                let result = try Self.write(chunk, to: batch, db)
+                let totals = ImportTotals(
+                    rowsRead: chunk.rowsRead, inserted: result.inserted, alreadyStored: result.alreadyStored, quarantined: result.quarantined,
+                    alreadyQuarantined: result.alreadyQuarantined)
+                try Self.finish(batch, status: .completed, totals: totals, db)
+                return (batch, result)
+            }
         }
     }
 

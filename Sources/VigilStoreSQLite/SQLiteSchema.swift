@@ -7,7 +7,7 @@ enum SQLiteSchema {
     /// store open re-creates any that are missing (an import killed during a bulk load leaves
     /// them dropped). A migration that changes an index must change this list too.
     static let secondaryIndexes: [(name: String, definition: String)] = [
-        ("event_by_date", "event(local_date)"),
+        ("event_by_date_and_key", "event(local_date, source_system, source_record_id)"),
         ("event_by_region_date", "event(region, local_date)"),
         ("event_substance_by_substance", "event_substance(substance, event_id)"),
     ]
@@ -154,6 +154,15 @@ enum SQLiteSchema {
                         last_error TEXT
                     );
                     CREATE INDEX webhook_delivery_due ON webhook_delivery(state, next_attempt_at);
+                    """)
+        }
+        migrator.registerMigration("v5: events indexed in the order the API pages them") { db in
+            // Listing events orders by date and then key; with the date alone SQLite sorted a whole
+            // day's events for every page.
+            try db.execute(
+                sql: """
+                    DROP INDEX IF EXISTS event_by_date;
+                    CREATE INDEX IF NOT EXISTS event_by_date_and_key ON event(local_date, source_system, source_record_id);
                     """)
         }
         return migrator

@@ -36,11 +36,14 @@ public enum AccessStoreConformance {
     }
 
     static func audit(_ store: any AccessStore) async throws {
-        for index in 1...5 {
-            try await store.appendAudit(AuditEntry(
+        let entries = (1...5).map { index in
+            AuditEntry(
                 at: Int64(index), tokenID: index == 3 ? nil : "tok_a", role: index == 3 ? nil : .analyst, action: "GET /api/v1/events",
-                detail: "entry \(index)", status: 200))
+                detail: "entry \(index)", status: 200)
         }
+        // Appended one at a time and several together, the order is kept.
+        try await store.appendAudit([entries[0]])
+        try await store.appendAudit(Array(entries[1...]))
         let newest = try await store.fetchAudit(before: nil, limit: 2)
         #expect(newest.map(\.detail) == ["entry 5", "entry 4"])
         let older = try await store.fetchAudit(before: newest.last!.sequence, limit: 10)

@@ -153,6 +153,14 @@ public enum EventStoreConformance {
         let recorded = try #require(try await store.fetchImportBatches().first { $0.id == batch })
         #expect(recorded.status == .completed && recorded.totals.inserted == 2 && recorded.totals.quarantined == 1)
         #expect(try await store.fetchQuarantine(batch: batch).map(\.line) == [3])
+        // Imports stored together: each gets its own batch, and a later one sees the earlier ones' events.
+        let shared = EventFactory.event("x3", on: "2024-03-03")
+        let together = try await store.importAtOnce([
+            (start(), ImportChunk(events: [shared], rejected: [], rowsRead: 1)),
+            (start(), ImportChunk(events: [shared, events[0]], rejected: [], rowsRead: 2)),
+        ])
+        #expect(together.map(\.result.inserted) == [1, 0] && together.map(\.result.alreadyStored) == [0, 2])
+        #expect(Set(together.map(\.batch)).count == 2 && !together.map(\.batch).contains(batch))
     }
 
     private static func start() -> ImportBatchStart {

@@ -26,8 +26,10 @@ struct FailingStore: EventStore {
         return try await base.write(chunk, to: batch)
     }
     func beginImport(_ start: ImportBatchStart) async throws -> ImportBatchID { try await base.beginImport(start) }
-    func importAtOnce(_ start: ImportBatchStart, _ chunk: ImportChunk) async throws -> (batch: ImportBatchID, result: ImportChunkResult) {
-        try await base.importAtOnce(start, chunk)
+    func importAtOnce(_ imports: [(start: ImportBatchStart, chunk: ImportChunk)]) async throws
+        -> [(batch: ImportBatchID, result: ImportChunkResult)]
+    {
+        try await base.importAtOnce(imports)
     }
     func beginBulkLoad() async throws { try await base.beginBulkLoad() }
     func endBulkLoad() async throws { try await base.endBulkLoad() }

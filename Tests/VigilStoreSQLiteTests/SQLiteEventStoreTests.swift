@@ -81,7 +81,7 @@ struct SQLiteAccessStoreTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let store = try SQLiteEventStore(path: path)
-        try await store.appendAudit(AuditEntry(at: 1, tokenID: "tok_a", role: .admin, action: "GET /api/v1/audit", detail: "", status: 200))
+        try await store.appendAudit([AuditEntry(at: 1, tokenID: "tok_a", role: .admin, action: "GET /api/v1/audit", detail: "", status: 200)])
         let database = try DatabaseQueue(path: path)
         #expect(throws: DatabaseError.self) { try database.write { try $0.execute(sql: "UPDATE audit_log SET status = 500") } }
         #expect(throws: DatabaseError.self) { try database.write { try $0.execute(sql: "DELETE FROM audit_log") } }

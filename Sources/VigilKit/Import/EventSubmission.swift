@@ -57,13 +57,16 @@ public struct EventSubmission: Sendable {
         }
     }
 
-    private let store: any EventStore
+    private let imports: GroupCommit<(start: ImportBatchStart, chunk: ImportChunk), (batch: ImportBatchID, result: ImportChunkResult)>
 
     /// The mappings a CSV submission may name: the built-in ones.
     public static var mappingNames: [String] { MappingCatalog.builtInNames }
 
-    /// Creates the use case over a store.
-    public init(store: any EventStore) { self.store = store }
+    /// Creates the use case over a store. Make one per store and share it: submissions that arrive
+    /// while others are being stored are then stored with them in one transaction.
+    public init(store: any EventStore) {
+        imports = GroupCommit(largestGroup: 64) { group in try await store.importAtOnce(group) }
+    }
 
     /// Validates and stores a body.
     /// - Parameters:
@@ -120,10 +123,10 @@ public struct EventSubmission: Sendable {
                 batch: nil, sourceSystem: source, rowKey: key, origin: "api", line: rows.line,
                 rawText: String(decoding: rows.rawBytes(), as: UTF8.self), issues: issues))
         }
-        let (batch, result) = try await store.importAtOnce(
+        let (batch, result) = try await imports.submit((
             ImportBatchStart(sourceSystem: source, origin: format == .csv ? "dashboard upload" : "POST /api/v1/events", mapping: mapping.name,
                              startedAt: now),
-            ImportChunk(events: events, rejected: rejected, rowsRead: rowsRead))
+            ImportChunk(events: events, rejected: rejected, rowsRead: rowsRead)))
         return Report(
             batch: batch.rawValue, inserted: result.inserted, alreadyStored: result.alreadyStored, rejected: rejected.count,
             items: items, regions: Array(Set(events.compactMap { $0.region?.rawValue })).sorted())

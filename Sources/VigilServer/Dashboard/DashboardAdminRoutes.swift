@@ -8,6 +8,7 @@ import VigilStore
 /// subscriptions and the latest audit entries).
 struct DashboardAdminRoutes {
     let store: any ServiceStore
+    let submission: EventSubmission
     let live: LiveDetection
 
     func add(to router: Router<VigilRequestContext>) {
@@ -49,7 +50,7 @@ struct DashboardAdminRoutes {
         else { throw VigilRequestContext.staleForm }
         guard let file = parts["file"], !file.isEmpty else { return try uploadPage(context, result: "<p class=\"error\" role=\"alert\" id=\"result\">Choose a CSV file.</p>") }
         let mapping = parts["mapping"].map { String(decoding: $0, as: UTF8.self) } ?? "vigil"
-        let report = try await EventSubmission(store: store).submit(file, format: .csv, mapping: mapping, by: token, now: Int64(Date().timeIntervalSince1970))
+        let report = try await submission.submit(file, format: .csv, mapping: mapping, by: token, now: Int64(Date().timeIntervalSince1970))
         if report.inserted > 0 { await live.eventsArrived(in: report.regions.compactMap(RegionCode.init(rawValue:))) }
         var rows = ""
         for item in report.items where !item.accepted {

@@ -9,6 +9,7 @@ import VigilStore
 /// form. Server-rendered HTML with Vigil's own SVG; every form carries the session's CSRF token.
 struct DashboardRoutes {
     let store: any ServiceStore
+    let submission: EventSubmission
     let sessions: DashboardSessions
     let live: LiveDetection
 
@@ -237,7 +238,7 @@ struct DashboardRoutes {
             (event["latitude"], event["longitude"]) = (latitude, longitude)
         }
         let json = try JSONSerialization.data(withJSONObject: event)
-        let report = try await EventSubmission(store: store).submit(Array(json), format: .json, by: token, now: Int64(Date().timeIntervalSince1970))
+        let report = try await submission.submit(Array(json), format: .json, by: token, now: Int64(Date().timeIntervalSince1970))
         if report.inserted > 0 { await live.eventsArrived(in: report.regions.compactMap(RegionCode.init(rawValue:))) }
         let result: String
         if let item = report.items.first, item.accepted {

@@ -1,14 +1,23 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import VigilKit
 import VigilStore
 
 /// Appends every authenticated request to the audit log before the answer leaves: who (token and
 /// role), what (method and path), with which filters, records or counts (what the handler
-/// reports, else the query), and the status of the answer. Open routes are not logged.
+/// reports, else the query), and the status of the answer. Open routes are not logged. Entries
+/// of concurrent requests are appended together (group commit).
 struct AuditMiddleware: RouterMiddleware {
     typealias Context = VigilRequestContext
-    let store: any AccessStore
+    private let journal: GroupCommit<AuditEntry, Void>
+
+    init(store: any AccessStore) {
+        journal = GroupCommit { entries in
+            try await store.appendAudit(entries)
+            return entries.map { _ in () }
+        }
+    }
 
     /// The internal header through which handlers report what they touched; removed before the
     /// answer leaves.
@@ -31,7 +40,7 @@ struct AuditMiddleware: RouterMiddleware {
     }
 
     private func append(_ context: Context, _ action: String, _ detail: String, _ status: Int) async throws {
-        try await store.appendAudit(AuditEntry(
+        try await journal.submit(AuditEntry(
             at: Int64(Date().timeIntervalSince1970), tokenID: context.token?.id, role: context.token?.role, action: action,
             detail: detail, status: status))
     }

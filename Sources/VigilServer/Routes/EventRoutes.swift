@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import VigilCore
 import VigilKit
@@ -9,6 +8,7 @@ import VigilStore
 /// pagination), and `GET /api/v1/series` (daily counts), all within the token's jurisdictions.
 struct EventRoutes {
     let store: any EventStore
+    let submission: EventSubmission
     let metrics: ServerMetrics
     let live: LiveDetection
 
@@ -26,15 +26,14 @@ struct EventRoutes {
         }
         let type = request.headers[.contentType] ?? "application/json"
         let format: EventSubmission.BodyFormat = type.contains("ndjson") || type.contains("jsonl") ? .ndjson : .json
-        let report = try await EventSubmission(store: store).submit(
+        let report = try await submission.submit(
             Array(buffer: body), format: format, by: token, now: Int64(Date().timeIntervalSince1970))
         metrics.eventsIngested(report.inserted)
         if report.inserted > 0 { await live.eventsArrived(in: report.regions.compactMap(RegionCode.init(rawValue:))) }
         let audit = "batch \(report.batch): \(report.inserted) inserted, \(report.alreadyStored) already stored, \(report.rejected) rejected"
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        headers[AuditMiddleware.detailHeader] = audit
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: SubmissionReportJSON.encode(report)))
+        var output = JSONOutput()
+        report.write(to: &output)
+        return .json(output, audit: audit)
     }
 
     private func list(_ request: Request, _ context: VigilRequestContext) async throws -> Response {
@@ -47,12 +46,12 @@ struct EventRoutes {
         var events = try await store.fetchEvents(filter)
         let more = events.count > limit
         if more { events.removeLast() }
-        struct Page: Encodable {
-            var events: [EventRepresentation]
-            var nextCursor: String?
+        var output = JSONOutput()
+        output.object { json in
+            json.field("events") { $0.array(events) { EventRepresentation($1).write(to: &$0) } }
+            json.field("next_cursor", more ? events.last.map(EventCursorCoding.encode) : nil)
         }
-        let page = Page(events: events.map(EventRepresentation.init), nextCursor: more ? events.last.map(EventCursorCoding.encode) : nil)
-        return try .json(page, audit: "\(request.uri.query ?? ""); \(events.count) events: \(events.map(\.id.rawValue).joined(separator: ","))")
+        return .json(output, audit: "\(request.uri.query ?? ""); \(events.count) events: \(events.map(\.id.rawValue).joined(separator: ","))")
     }
 
     private func series(_ request: Request, _ context: VigilRequestContext) async throws -> Response {
