@@ -7,12 +7,15 @@
 #   swift build -c release && bash Benchmarks/serve-load.sh          # needs wrk and sqlite3 (Debian)
 #
 # Environment: VIGIL (binary, default .build/release/vigil), DURATION (seconds per run, default 10),
-# CONNECTIONS (default 16).
+# CONNECTIONS (writers, default 16), READERS (reader connections, default 4) and DELAY_MS (each
+# reader's pause between pages, default 40; 0 reads as fast as the CPU allows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VIGIL=${VIGIL:-.build/release/vigil}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-16}
+READERS=${READERS:-4}
+export DELAY_MS=${DELAY_MS:-40}
 PORT=${PORT:-18090}
 work=$(mktemp -d)
 db="$work/load.sqlite"
@@ -40,14 +43,14 @@ summary() { # name events-per-request
 }
 
 start
-wrk -t1 -c4 -d"${DURATION}s" -H "Authorization: Bearer $TOKEN" "$url/api/v1/events?limit=100" > "$work/readers.txt" 2>&1 &
+wrk -t1 -c"$READERS" -d"${DURATION}s" --latency -s Benchmarks/wrk/readers.lua "$url/api/v1/events?limit=100" > "$work/readers.txt" 2>&1 &
 readers=$!
 run single s 1 "$CONNECTIONS" "$DURATION"
 wait $readers
 run batches b 1000 4 "$DURATION"
 summary single 1
 summary batches 1000
-echo "readers (GET /api/v1/events?limit=100 during the single-event run): $(awk '/Requests\/sec/ {print $2}' "$work/readers.txt") req/s"
+echo "readers ($READERS connections, GET /api/v1/events?limit=100 every $DELAY_MS ms during the single-event run): $(awk '/Requests\/sec/ {print $2}' "$work/readers.txt") req/s, p99 $(awk '/ 99%/ {print $2}' "$work/readers.txt")"
 
 # Fault run: SIGKILL half-way through a single-event run, then restart.
 ( sleep $((DURATION / 2)); kill -9 "$server" ) &

@@ -22,7 +22,7 @@ extension SQLiteEventStore: AccessStore {
 
     public func token(secretHash: String) async throws -> APIToken? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE secret_hash = ?", arguments: [secretHash]).map(Self.token(from:))
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM api_token WHERE secret_hash = ?"), arguments: [secretHash]).map(Self.token(from:))
         }
     }
 

@@ -104,11 +104,12 @@ public struct SQLiteEventStore: EventStore {
     }
 
     private static func begin(_ start: ImportBatchStart, _ db: Database) throws -> ImportBatchID {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO import_batch (source_system, origin, mapping, started_at, status)
                 VALUES (?, ?, ?, ?, 'running')
-                """,
+                """
+        ).execute(
             arguments: [start.sourceSystem.rawValue, start.origin, start.mapping, start.startedAt])
         return ImportBatchID(rawValue: db.lastInsertedRowID)
     }
@@ -133,13 +134,14 @@ public struct SQLiteEventStore: EventStore {
             ])
             if db.changesCount == 1 { result.quarantined += 1 } else { result.alreadyQuarantined += 1 }
         }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE import_batch SET rows_read = rows_read + ?, inserted = inserted + ?,
                     already_stored = already_stored + ?, quarantined = quarantined + ?,
                     already_quarantined = already_quarantined + ?
                 WHERE id = ?
-                """,
+                """
+        ).execute(
             arguments: [
                 chunk.rowsRead, result.inserted, result.alreadyStored, result.quarantined, result.alreadyQuarantined,
                 batch.rawValue,
@@ -155,12 +157,13 @@ public struct SQLiteEventStore: EventStore {
     }
 
     private static func finish(_ batch: ImportBatchID, status: ImportBatch.Status, totals: ImportTotals, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE import_batch SET status = ?, finished_at = CAST(strftime('%s', 'now') AS INTEGER),
                     rows_read = ?, inserted = ?, already_stored = ?, quarantined = ?, already_quarantined = ?
                 WHERE id = ?
-                """,
+                """
+        ).execute(
             arguments: [
                 status.rawValue, totals.rowsRead, totals.inserted, totals.alreadyStored, totals.quarantined,
                 totals.alreadyQuarantined, batch.rawValue,
@@ -198,7 +201,9 @@ public struct SQLiteEventStore: EventStore {
         return try await writer.read { db in
             var events: [OverdoseEvent] = []
             var rowIDs: [Int64] = []
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            // Cached statements: preparing one runs GRDB's authorizer over every column, which cost
+            // more than the query for a page of events.
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
             while let row = try rows.next() {
                 events.append(try Self.event(from: row))
                 rowIDs.append(row["id"])
@@ -207,11 +212,11 @@ public struct SQLiteEventStore: EventStore {
             for start in stride(from: 0, to: rowIDs.count, by: 500) {
                 let ids = rowIDs[start..<min(start + 500, rowIDs.count)]
                 let mentions = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT event_id, substance, mention, certainty FROM event_substance
-                        WHERE event_id IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY event_id, position
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            SELECT event_id, substance, mention, certainty FROM event_substance
+                            WHERE event_id IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY event_id, position
+                            """),
                     arguments: StatementArguments(Array(ids)))
                 while let row = try mentions.next() {
                     guard let index = position[row["event_id"]],

@@ -40,7 +40,7 @@ public final class NDJSONRowSource<Input: ByteInput>: RowSource {
             issues.append(RowIssue(column: nil, value: nil, reason: "the line is not a JSON object (\(error.reason)); write one {…} object per line"))
             return true
         }
-        fields = members.map(\.key)
+        fields = members.map { $0.key }
         for (slot, column) in columns.enumerated() {
             switch members.first(where: { $0.key == column })?.value {
             case nil, .null?: values[slot] = .blank

@@ -37,7 +37,7 @@ public actor GroupCommit<Item: Sendable, Output: Sendable> {
         while !waiting.isEmpty {
             let group = Array(waiting.prefix(largestGroup))
             waiting.removeFirst(group.count)
-            if let outputs = try? await commit(group.map(\.item)), outputs.count == group.count {
+            if let outputs = try? await commit(group.map { $0.item }), outputs.count == group.count {
                 for (entry, output) in zip(group, outputs) { entry.continuation.resume(returning: output) }
                 continue
             }
