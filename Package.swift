@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // L0: domain values, regions, substances, hashing, seeded randomness. Foundation only.
@@ -47,6 +48,14 @@ let package = Package(
             dependencies: [
                 "VigilStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: vigilSwiftSettings
+        ),
+        // L2: the shared PostgreSQL backend on postgres-nio.
+        .target(
+            name: "VigilStorePostgres",
+            dependencies: [
+                "VigilStore", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: vigilSwiftSettings
         ),
@@ -83,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilKit", "VigilDetection", "VigilStoreSQLite", "VigilServer",
+                "VigilKit", "VigilDetection", "VigilStoreSQLite", "VigilStorePostgres", "VigilServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -97,6 +106,11 @@ let package = Package(
         .testTarget(
             name: "VigilStoreSQLiteTests",
             dependencies: ["VigilStoreSQLite", "VigilTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: vigilSwiftSettings
+        ),
+        .testTarget(
+            name: "VigilStorePostgresTests",
+            dependencies: ["VigilStorePostgres", "VigilTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: vigilSwiftSettings
         ),
         .testTarget(

@@ -86,8 +86,12 @@ public protocol DeliveryStore: Sendable {
     /// Adds deliveries to the outbox, skipping any whose idempotency key is already there.
     /// - Returns: How many were added.
     func enqueue(_ deliveries: [WebhookDelivery]) async throws -> Int
-    /// Pending deliveries due at `time`, oldest first.
-    func fetchDueDeliveries(at time: Int64, limit: Int) async throws -> [WebhookDelivery]
+    /// Claims the pending deliveries due at `time`, oldest first: their next attempt moves
+    /// `leaseSeconds` ahead, so that another server working on the same database (or this one, if
+    /// it dies before ``recordAttempt(_:delivered:error:nextAttemptAt:)``) attempts them only after
+    /// the lease. Deliveries another server is claiming at the same moment are skipped, not waited for.
+    /// - Returns: The claimed deliveries, their next attempt at the end of the lease.
+    func claimDueDeliveries(at time: Int64, limit: Int, leaseSeconds: Int64) async throws -> [WebhookDelivery]
     /// Records an attempt: delivered, or failed with the time of the next attempt (`nil`: dead).
     func recordAttempt(_ id: Int64, delivered: Bool, error: String?, nextAttemptAt: Int64?) async throws
     /// Deliveries in a state (all when `nil`), newest first.

@@ -57,12 +57,18 @@ extension SQLiteEventStore: DeliveryStore {
         }
     }
 
-    public func fetchDueDeliveries(at time: Int64, limit: Int) async throws -> [WebhookDelivery] {
-        try await writer.read { db in
-            try Row.fetchAll(
+    public func claimDueDeliveries(at time: Int64, limit: Int, leaseSeconds: Int64) async throws -> [WebhookDelivery] {
+        // One writer at a time: the transaction that reads the due deliveries also moves them ahead.
+        try await writer.write { db in
+            var due = try Row.fetchAll(
                 db, sql: "SELECT * FROM webhook_delivery WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
                 arguments: [time, max(0, limit)]
             ).map(Self.delivery(from:))
+            for index in due.indices {
+                due[index].nextAttemptAt = time + leaseSeconds
+                try db.execute(sql: "UPDATE webhook_delivery SET next_attempt_at = ? WHERE id = ?", arguments: [due[index].nextAttemptAt, due[index].id])
+            }
+            return due
         }
     }
 

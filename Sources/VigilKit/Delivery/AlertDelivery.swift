@@ -69,20 +69,30 @@ public struct AlertDelivery: Sendable {
         public var failed = 0
     }
 
-    /// Attempts every delivery that is due.
+    /// Deliveries claimed at a time: another server on the same database takes the others.
+    static let claimSize = 10
+
+    /// How long a claim lasts: long enough to attempt a whole claim before the receivers time out.
+    var leaseSeconds: Int64 { Int64(policy.timeout.rounded(.up)) * Int64(Self.claimSize) + 30 }
+
+    /// Attempts the deliveries that are due, up to `limit`, claiming a few at a time.
     @discardableResult
     public func deliverDue(now: Int64, limit: Int = 100) async throws -> Round {
-        let due = try await store.fetchDueDeliveries(at: now, limit: limit)
         var round = Round()
-        guard !due.isEmpty else { return round }
-        let subscriptions = Dictionary(uniqueKeysWithValues: try await store.fetchSubscriptions().map { ($0.id, $0) })
-        for delivery in due {
-            guard let subscription = subscriptions[delivery.subscription] else { continue }
-            let failure = await post(delivery, to: subscription)
-            let attempt = delivery.attempts + 1
-            let retry: Int64? = attempt >= policy.maxAttempts ? nil : now + policy.baseDelay << Int64(min(attempt - 1, 30))
-            try await store.recordAttempt(delivery.id, delivered: failure == nil, error: failure, nextAttemptAt: failure == nil ? nil : retry)
-            if failure == nil { round.delivered += 1 } else { round.failed += 1 }
+        var subscriptions: [Int64: WebhookSubscription]?
+        while round.delivered + round.failed < limit {
+            let wanted = min(Self.claimSize, limit - round.delivered - round.failed)
+            let due = try await store.claimDueDeliveries(at: now, limit: wanted, leaseSeconds: leaseSeconds)
+            guard !due.isEmpty else { break }
+            if subscriptions == nil { subscriptions = Dictionary(uniqueKeysWithValues: try await store.fetchSubscriptions().map { ($0.id, $0) }) }
+            for delivery in due {
+                guard let subscription = subscriptions?[delivery.subscription] else { continue }
+                let failure = await post(delivery, to: subscription)
+                let attempt = delivery.attempts + 1
+                let retry: Int64? = attempt >= policy.maxAttempts ? nil : now + policy.baseDelay << Int64(min(attempt - 1, 30))
+                try await store.recordAttempt(delivery.id, delivered: failure == nil, error: failure, nextAttemptAt: failure == nil ? nil : retry)
+                if failure == nil { round.delivered += 1 } else { round.failed += 1 }
+            }
         }
         return round
     }

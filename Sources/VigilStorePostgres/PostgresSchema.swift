@@ -1,0 +1,225 @@
+import Logging
+import PostgresNIO
+import VigilCore
+public import VigilStore
+
+/// The versioned schema of the PostgreSQL store: the same logical schema as the SQLite store's
+/// migrations (tables, columns, constraints, indexes, the append-only audit log), with the event
+/// table partitioned by month. Migrations are append-only: a shipped migration is never edited; a
+/// change is a new migration. Two servers starting together migrate one at a time (an advisory
+/// lock held by the migrating transaction).
+enum PostgresSchema {
+    struct Migration {
+        var version: Int
+        var description: String
+        var statements: [PostgresQuery]
+    }
+
+    /// Every migration, in order. Text that is compared, grouped or sorted uses the binary
+    /// collation "C", as SQLite does, whatever the database's default.
+    static let migrations: [Migration] = [
+        Migration(
+            version: 1, description: "events by month, import batches, quarantine, alerts, tokens, audit log, webhooks",
+            statements: [
+                """
+                CREATE TABLE import_batch (
+                    id BIGSERIAL PRIMARY KEY,
+                    source_system TEXT COLLATE "C" NOT NULL,
+                    origin TEXT NOT NULL,
+                    mapping TEXT NOT NULL,
+                    started_at BIGINT NOT NULL,
+                    finished_at BIGINT,
+                    status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed')),
+                    rows_read BIGINT NOT NULL DEFAULT 0,
+                    inserted BIGINT NOT NULL DEFAULT 0,
+                    already_stored BIGINT NOT NULL DEFAULT 0,
+                    quarantined BIGINT NOT NULL DEFAULT 0,
+                    already_quarantined BIGINT NOT NULL DEFAULT 0
+                )
+                """,
+                // A partitioned table can only enforce keys that include the month, so an event's
+                // identity (source and record id, whatever its date) is kept unique here.
+                """
+                CREATE TABLE event_key (
+                    id BIGSERIAL PRIMARY KEY,
+                    source_system TEXT COLLATE "C" NOT NULL,
+                    source_record_id TEXT COLLATE "C" NOT NULL,
+                    UNIQUE (source_system, source_record_id)
+                )
+                """,
+                """
+                CREATE TABLE event (
+                    id BIGINT NOT NULL,
+                    source_system TEXT COLLATE "C" NOT NULL,
+                    source_record_id TEXT COLLATE "C" NOT NULL,
+                    batch_id BIGINT NOT NULL,
+                    local_date DATE NOT NULL,
+                    epoch_seconds BIGINT,
+                    utc_offset_seconds INTEGER,
+                    latitude DOUBLE PRECISION,
+                    longitude DOUBLE PRECISION,
+                    region TEXT COLLATE "C",
+                    outcome TEXT COLLATE "C" NOT NULL,
+                    naloxone_given BOOLEAN,
+                    naloxone_doses INTEGER,
+                    source_kind TEXT NOT NULL,
+                    age_band TEXT,
+                    sex TEXT,
+                    PRIMARY KEY (id, local_date)
+                ) PARTITION BY RANGE (local_date)
+                """,
+                "CREATE INDEX event_by_date_and_key ON event (local_date, source_system, source_record_id)",
+                "CREATE INDEX event_by_region_date ON event (region, local_date)",
+                """
+                CREATE TABLE event_substance (
+                    event_id BIGINT NOT NULL REFERENCES event_key (id),
+                    position INTEGER NOT NULL,
+                    substance TEXT COLLATE "C",
+                    mention TEXT COLLATE "C" NOT NULL,
+                    certainty TEXT NOT NULL,
+                    PRIMARY KEY (event_id, position)
+                )
+                """,
+                "CREATE INDEX event_substance_by_substance ON event_substance (substance, event_id)",
+                """
+                CREATE TABLE quarantine (
+                    id BIGSERIAL PRIMARY KEY,
+                    batch_id BIGINT NOT NULL REFERENCES import_batch (id),
+                    source_system TEXT COLLATE "C" NOT NULL,
+                    row_key TEXT COLLATE "C" NOT NULL,
+                    origin TEXT NOT NULL,
+                    line BIGINT NOT NULL,
+                    raw_text TEXT NOT NULL,
+                    issues TEXT NOT NULL,
+                    UNIQUE (source_system, row_key)
+                )
+                """,
+                "CREATE INDEX quarantine_by_batch ON quarantine (batch_id, line)",
+                """
+                CREATE TABLE alert (
+                    id BIGSERIAL PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    method TEXT NOT NULL,
+                    series TEXT NOT NULL,
+                    region TEXT NOT NULL,
+                    subgroup TEXT,
+                    interval TEXT NOT NULL,
+                    first_period TEXT NOT NULL,
+                    last_period TEXT NOT NULL,
+                    observed BIGINT NOT NULL,
+                    expected DOUBLE PRECISION,
+                    upper_bound DOUBLE PRECISION,
+                    score DOUBLE PRECISION,
+                    p_value DOUBLE PRECISION,
+                    latest_severity TEXT NOT NULL CHECK (latest_severity IN ('yellow', 'red')),
+                    severity TEXT NOT NULL CHECK (severity IN ('yellow', 'red')),
+                    status TEXT NOT NULL CHECK (status IN ('open', 'acknowledged', 'closed')),
+                    note TEXT,
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX alert_by_series ON alert (kind, method, series, status, last_period)",
+                """
+                CREATE TABLE api_token (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'investigator', 'reporter', 'public')),
+                    jurisdictions TEXT NOT NULL,
+                    secret_hash TEXT NOT NULL UNIQUE,
+                    created_at BIGINT NOT NULL,
+                    revoked_at BIGINT
+                )
+                """,
+                """
+                CREATE TABLE audit_log (
+                    sequence BIGSERIAL PRIMARY KEY,
+                    at BIGINT NOT NULL,
+                    token_id TEXT,
+                    role TEXT,
+                    action TEXT NOT NULL,
+                    detail TEXT NOT NULL,
+                    status INTEGER NOT NULL
+                )
+                """,
+                """
+                CREATE FUNCTION vigil_audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$
+                """,
+                """
+                CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+                    FOR EACH ROW EXECUTE FUNCTION vigil_audit_log_append_only()
+                """,
+                """
+                CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+                    FOR EACH STATEMENT EXECUTE FUNCTION vigil_audit_log_append_only()
+                """,
+                """
+                CREATE TABLE webhook_subscription (
+                    id BIGSERIAL PRIMARY KEY,
+                    url TEXT NOT NULL,
+                    secret TEXT NOT NULL,
+                    jurisdictions TEXT NOT NULL,
+                    minimum_severity TEXT NOT NULL CHECK (minimum_severity IN ('yellow', 'red')),
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE webhook_delivery (
+                    id BIGSERIAL PRIMARY KEY,
+                    subscription_id BIGINT NOT NULL REFERENCES webhook_subscription (id) ON DELETE CASCADE,
+                    alert_id BIGINT NOT NULL,
+                    idempotency_key TEXT NOT NULL UNIQUE,
+                    payload TEXT NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    next_attempt_at BIGINT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')),
+                    last_error TEXT
+                )
+                """,
+                "CREATE INDEX webhook_delivery_due ON webhook_delivery (state, next_attempt_at)",
+            ]),
+    ]
+
+    /// The schema version this build writes.
+    static var latestVersion: Int { migrations.last?.version ?? 0 }
+
+    /// The key of the advisory lock that serialises migrations and partition creation.
+    static let lockKey: Int64 = 0x5649_4749_4C00  // "VIGIL"
+
+    /// The version a database is at (0 for an empty one).
+    static func version(_ store: PostgresStore) async throws -> Int {
+        let rows = try await store.client.query(
+            "SELECT COALESCE(MAX(version), 0) FROM vigil_migration WHERE to_regclass('vigil_migration') IS NOT NULL")
+        for try await version in rows.decode(Int.self) { return version }
+        return 0
+    }
+
+    /// Applies the migrations a database lacks, each in its own transaction.
+    /// - Throws: ``VigilStore/StoreError`` `schemaTooNew` for a database from a newer Vigil.
+    static func migrate(_ store: PostgresStore) async throws {
+        try await store.client.query(
+            """
+            CREATE TABLE IF NOT EXISTS vigil_migration (
+                version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
+            """)
+        let current = try await version(store)
+        guard current <= latestVersion else {
+            throw StoreError(
+                code: .schemaTooNew,
+                message: "the PostgreSQL database \(store.location) is at schema version \(current), newer than this Vigil "
+                    + "(\(latestVersion)); upgrade Vigil to use it")
+        }
+        for migration in migrations where migration.version > current {
+            try await store.client.withTransaction(logger: store.logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: store.logger)
+                let applied = try await connection.query("SELECT 1 FROM vigil_migration WHERE version = \(migration.version)", logger: store.logger)
+                for try await _ in applied { return }  // another server applied it while this one waited
+                for statement in migration.statements { try await connection.query(statement, logger: store.logger) }
+                try await connection.query(
+                    "INSERT INTO vigil_migration (version, description) VALUES (\(migration.version), \(migration.description))",
+                    logger: store.logger)
+            }
+        }
+    }
+}
