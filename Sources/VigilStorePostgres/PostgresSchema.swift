@@ -187,10 +187,9 @@ enum PostgresSchema {
     /// The key of the advisory lock that serialises migrations and partition creation.
     static let lockKey: Int64 = 0x5649_4749_4C00  // "VIGIL"
 
-    /// The version a database is at (0 for an empty one).
+    /// The version a database is at (0 before the first migration); the migration table must exist.
     static func version(_ store: PostgresStore) async throws -> Int {
-        let rows = try await store.client.query(
-            "SELECT COALESCE(MAX(version), 0) FROM vigil_migration WHERE to_regclass('vigil_migration') IS NOT NULL")
+        let rows = try await store.client.query("SELECT COALESCE(MAX(version), 0) FROM vigil_migration")
         for try await version in rows.decode(Int.self) { return version }
         return 0
     }

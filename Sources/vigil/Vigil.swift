@@ -13,7 +13,7 @@ struct Vigil: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, EventsCommand.self, SeriesCommand.self, DetectCommand.self, AlertsCommand.self, ScanCommand.self,
             QuarantineCommand.self,
-            BatchesCommand.self, ServeCommand.self, TokenCommand.self,
+            BatchesCommand.self, ServeCommand.self, TokenCommand.self, MigrateCommand.self, DatabaseCommand.self,
             DemoCommand.self, BenchCommand.self,
         ]
     )

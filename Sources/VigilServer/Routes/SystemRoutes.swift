@@ -11,9 +11,18 @@ struct SystemRoutes {
     func add(to router: Router<VigilRequestContext>) {
         router.get("/api/v1/health") { _, _ in try Response.json(["status": "ok"]) }
         router.get("/api/v1/ready") { _, _ in
-            do { _ = try await store.fetchAudit(before: nil, limit: 1) } catch {
-                throw APIError(.serviceUnavailable, "the database does not answer")
+            // A database that has gone away may not refuse at once (a connection pool retries), so
+            // readiness waits two seconds at most.
+            let answered = await withTaskGroup(of: Bool.self) { group in
+                group.addTask { (try? await store.fetchAudit(before: nil, limit: 1)) != nil }
+                group.addTask {
+                    try? await Task.sleep(for: .seconds(2))
+                    return false
+                }
+                defer { group.cancelAll() }
+                return await group.next() ?? false
             }
+            guard answered else { throw APIError(.serviceUnavailable, "the database does not answer") }
             return try Response.json(["status": "ready"])
         }
         router.get("/api/v1/openapi.json") { _, _ in

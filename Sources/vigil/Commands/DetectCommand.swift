@@ -128,7 +128,7 @@ struct DetectCommand: AsyncParsableCommand {
     }
 
     private func runOnStore() async throws {
-        let store = try storeOptions.openStore()
+        let store = try await storeOptions.openStore()
         let now = Date()
         let day = lastCompleteDay(asOf, now: now)
         let configuration = try config.map(AlertingConfiguration.load(path:)) ?? .standard

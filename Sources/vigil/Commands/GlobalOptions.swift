@@ -3,18 +3,45 @@ import Foundation
 import Logging
 import VigilCore
 import VigilStore
+import VigilStorePostgres
 import VigilStoreSQLite
+
+/// What the commands need of a store: everything the service stores, and its maintenance.
+typealias CommandStore = AccessStore & AlertStore & DeliveryStore & EventStore & StoreMaintenance
 
 /// Options every command that touches the database shares.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The SQLite database file (created when missing).")
-    var database: String = "vigil.sqlite"
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store: a SQLite file (created when missing; also 'sqlite:PATH') or a PostgreSQL URL "
+                + "(postgres://user:password@host:5432/database). Default: $VIGIL_DATABASE_URL, else vigil.sqlite.",
+            valueName: "path-or-url"))
+    var database: String?
 
     @Flag(name: .long, help: "Log progress details to standard error.")
     var verbose = false
 
-    /// Opens the embedded store: events, alerts, tokens, the audit log and the webhook outbox.
-    func openStore() throws -> any EventStore & AlertStore & AccessStore & DeliveryStore { try SQLiteEventStore(path: database) }
+    /// Where the store is: `--database`, else `VIGIL_DATABASE_URL`, else `vigil.sqlite`.
+    var location: String { database ?? ProcessInfo.processInfo.environment["VIGIL_DATABASE_URL"] ?? "vigil.sqlite" }
+
+    /// The location for messages: a URL's password left out.
+    var displayLocation: String {
+        guard var components = URLComponents(string: location), components.password != nil else { return location }
+        components.password = nil
+        return components.string ?? location
+    }
+
+    /// Opens the store (migrating its schema): events, alerts, tokens, the audit log and the webhook outbox.
+    func openStore() async throws -> any CommandStore {
+        try await Self.open(location)
+    }
+
+    /// Opens the store at a location: a `postgres://` URL, `sqlite:PATH` or a SQLite file path.
+    static func open(_ location: String) async throws -> any CommandStore {
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") { return try await PostgresStore.connect(url: location) }
+        return try SQLiteEventStore(path: location.hasPrefix("sqlite:") ? String(location.dropFirst(7)) : location)
+    }
 
     /// A logger writing to standard error, at `info` with `--verbose` and `warning` otherwise.
     func makeLogger() -> Logger {

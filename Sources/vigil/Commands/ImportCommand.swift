@@ -28,7 +28,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let store = try storeOptions.openStore()
+            let store = try await storeOptions.openStore()
             let showProgress = isatty(STDERR_FILENO) == 1
             let report = try await EventImporter(store: store).run(
                 EventImporter.Options(path: file, format: format, mapping: mapping, source: source),

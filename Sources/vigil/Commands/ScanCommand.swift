@@ -153,7 +153,7 @@ struct ScanCommand: AsyncParsableCommand {
     }
 
     private func runOnStore(_ scan: SpaceTimeScan) async throws {
-        let store = try storeOptions.openStore()
+        let store = try await storeOptions.openStore()
         let now = Date()
         let day = lastCompleteDay(asOf, now: now)
         let populations = try population.map { try ScanFileReader.readCountyPopulation($0) }

@@ -36,11 +36,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let store = try storeOptions.openStore()
+            let store = try await storeOptions.openStore()
             var logger = storeOptions.makeLogger()
             logger.logLevel = storeOptions.verbose ? .info : .notice
             let app = VigilService(store: store, options: .init(suppressBelow: suppressBelow, rateLimit: rateLimit), logger: logger).application(host: host, port: port)
-            printError("Vigil serving http://\(host):\(port)/api/v1 (database \(storeOptions.database))")
+            printError("Vigil serving http://\(host):\(port)/api/v1 (database \(storeOptions.displayLocation))")
             try await app.runService()
         }
     }
