@@ -121,8 +121,9 @@ let package = Package(
         .testTarget(
             name: "VigilServerTests",
             dependencies: [
-                "VigilServer", "VigilKit", "VigilStoreSQLite", "VigilTestSupport",
+                "VigilServer", "VigilKit", "VigilStoreSQLite", "VigilStorePostgres", "VigilTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: vigilSwiftSettings
         ),

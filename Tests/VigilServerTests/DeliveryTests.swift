@@ -49,7 +49,7 @@ struct DeliveryTests {
     static let secret = "a-webhook-secret-of-some-length"
 
     /// Three weeks of 1–3 events a day in 09009 before today, stored directly.
-    static func history(_ store: SQLiteEventStore) async throws {
+    static func history(_ store: any EventStore) async throws {
         let today = Int(Date().timeIntervalSince1970) / 86_400
         var generator = SplitMix64(seed: 4)
         var events: [OverdoseEvent] = []

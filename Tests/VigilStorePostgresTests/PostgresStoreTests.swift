@@ -90,6 +90,51 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test("two stores on one database raise one alert for the same signal, however they race")
+    func oneAlertAcrossServers() async throws {
+        try await PostgresTestDatabase.withStores(2) { stores in
+            let signal = AlertSignal(
+                method: "ears-c2", series: "09009", region: RegionCode(rawValue: "09009")!, subgroup: nil, interval: "day",
+                period: CalendarDate(iso: "2024-03-02")!, observed: 9, expected: 2, upperBound: 6, score: 4, pValue: nil, severity: .red)
+            let raised = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for attempt in 0..<20 { group.addTask { try await stores[attempt % 2].recordSignal(signal, continuationDays: 7, at: 10).isNew } }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(raised == 1)
+            #expect(try await stores[1].fetchAlerts(status: nil).count == 1)
+        }
+    }
+
+    @Test("two stores claiming the outbox at once never get the same delivery")
+    func disjointClaims() async throws {
+        try await PostgresTestDatabase.withStores(2) { stores in
+            let subscription = try await stores[0].insertSubscription(
+                WebhookSubscription(url: "http://127.0.0.1:9/x", secret: "s", jurisdictions: try Jurisdictions(parsing: "US"), minimumSeverity: .yellow, createdAt: 1))
+            let deliveries = (0..<200).map {
+                WebhookDelivery(subscription: subscription.id, alert: Int64($0), idempotencyKey: "k\($0)", payload: "{}", nextAttemptAt: 5)
+            }
+            #expect(try await stores[0].enqueue(deliveries) == 200)
+            #expect(try await stores[1].enqueue(deliveries) == 0, "the same keys are not queued twice")
+            let claims = try await withThrowingTaskGroup(of: [Int64].self) { group in
+                for claimer in 0..<8 {
+                    group.addTask {
+                        var mine: [Int64] = []
+                        while true {
+                            let claimed = try await stores[claimer % 2].claimDueDeliveries(at: 10, limit: 7, leaseSeconds: 60)
+                            if claimed.isEmpty { return mine }
+                            mine += claimed.map(\.id)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [[Int64]]()) { $0.append($1) }
+            }
+            let all = claims.flatMap { $0 }
+            #expect(all.count == 200 && Set(all).count == 200)
+            #expect(try await stores[0].claimDueDeliveries(at: 69, limit: 10, leaseSeconds: 60).isEmpty, "claimed until the lease ends")
+            #expect(try await stores[1].claimDueDeliveries(at: 70, limit: 500, leaseSeconds: 60).count == 200, "claimable again after it")
+        }
+    }
+
     private static func schema(of store: PostgresStore) async throws -> String {
         for try await name in try await store.client.query("SELECT current_schema()").decode(String.self) { return name }
         return "public"
