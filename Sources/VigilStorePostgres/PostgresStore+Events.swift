@@ -149,13 +149,20 @@ extension PostgresStore: EventStore {
                         i.source_kind, i.age_band, i.sex
                     FROM fresh f JOIN input i USING (source_system, source_record_id)
                     RETURNING id
+                ), counted AS (
+                    INSERT INTO event_daily (region, local_date, outcome, events)
+                    SELECT i.region, i.local_date, i.outcome, COUNT(*)
+                    FROM fresh f JOIN input i USING (source_system, source_record_id) WHERE i.region IS NOT NULL
+                    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+                    ON CONFLICT (region, local_date, outcome) DO UPDATE SET events = event_daily.events + EXCLUDED.events
+                    RETURNING 1
                 ), mentions AS (
                     INSERT INTO event_substance (event_id, position, substance, mention, certainty)
                     SELECT f.id, m.position, m.substance, m.mention, m.certainty
                     FROM fresh f JOIN input i USING (source_system, source_record_id) JOIN vigil_mention_input m ON m.ordinal = i.ordinal
                     RETURNING 1
                 )
-                SELECT (SELECT COUNT(*) FROM stored), (SELECT COUNT(*) FROM mentions)
+                SELECT (SELECT COUNT(*) FROM stored), (SELECT COUNT(*) FROM mentions) + (SELECT COUNT(*) FROM counted)
                 """, logger: logger)
             for try await (inserted, _) in rows.decode((Int, Int).self) { result.inserted = inserted }
             result.alreadyStored = chunk.events.count - result.inserted
@@ -290,6 +297,16 @@ extension PostgresStore: EventStore {
         let conditions = sql.conditions + " AND e.region IS NOT NULL"
         let select: String
         switch grouping {
+        case .region where filter.substance == nil && filter.after == nil:
+            // The daily counts table answers without reading the events (its columns bear the same names).
+            select = """
+                SELECT e.region, NULL::TEXT AS subgroup, e.local_date::TEXT AS day, SUM(e.events)::BIGINT FROM event_daily e
+                WHERE \(conditions) GROUP BY e.region, e.local_date
+                """
+        case .regionAndOutcome where filter.substance == nil && filter.after == nil:
+            select = """
+                SELECT e.region, e.outcome AS subgroup, e.local_date::TEXT AS day, e.events FROM event_daily e WHERE \(conditions)
+                """
         case .region:
             select = """
                 SELECT e.region, NULL::TEXT AS subgroup, e.local_date::TEXT AS day, COUNT(*) FROM event e WHERE \(conditions)

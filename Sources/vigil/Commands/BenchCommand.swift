@@ -11,10 +11,12 @@ struct BenchCommand: AsyncParsableCommand {
 struct ImportBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Time 'vigil import' of a seeded synthetic event CSV against sqlite3's .import of the same file.",
+        abstract: "Time 'vigil import' of a seeded synthetic event CSV against sqlite3's .import (or psql's \\copy) of the same file.",
         discussion: """
             Both run as child processes, alternately, --rounds times; the median wall time of each is reported, \
-            with Vigil's peak resident memory. Needs the sqlite3 command-line shell (Debian package sqlite3).
+            with Vigil's peak resident memory. Needs the sqlite3 command-line shell (Debian package sqlite3); with \
+            --postgres, Vigil imports into that database (schema vigil_bench, emptied each round) and the reference is \
+            psql's \\copy into a plain table of text columns (Debian package postgresql-client).
             """)
 
     @Option(help: "Rows in the generated file.")
@@ -32,14 +34,21 @@ struct ImportBench: AsyncParsableCommand {
     @Option(help: "The sqlite3 shell.")
     var sqlite3: String = "/usr/bin/sqlite3"
 
+    @Option(help: "A PostgreSQL URL: import there, against psql's \\copy.")
+    var postgres: String?
+
+    @Option(help: "The psql shell.")
+    var psql: String = "/usr/bin/psql"
+
     func validate() throws {
         guard rows > 0, rounds > 0 else { throw ValidationError("--rows and --rounds must be positive") }
     }
 
     func run() async throws {
         try await reportingErrors {
-            guard FileManager.default.isExecutableFile(atPath: sqlite3) else {
-                throw ValidationError("no sqlite3 shell at \(sqlite3); install it (apt-get install sqlite3) or pass --sqlite3 PATH")
+            let shell = postgres == nil ? sqlite3 : psql
+            guard FileManager.default.isExecutableFile(atPath: shell) else {
+                throw ValidationError("no shell at \(shell); install it (apt-get install sqlite3 postgresql-client) or pass --sqlite3/--psql PATH")
             }
             try FileManager.default.createDirectory(atPath: workDir, withIntermediateDirectories: true)
             let csv = workDir + "/events-\(rows)-\(seed).csv"
@@ -52,31 +61,59 @@ struct ImportBench: AsyncParsableCommand {
             let size = (try FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
             let vigil = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
             var vigilTimes: [Double] = []
-            var sqliteTimes: [Double] = []
+            var referenceTimes: [Double] = []
             var peakKilobytes = 0
+            let reference = postgres == nil ? "sqlite3 .import" : "psql \\copy"
             for round in 1...rounds {
-                let vigilDatabase = workDir + "/vigil-bench.sqlite"
-                let sqliteDatabase = workDir + "/sqlite3-bench.sqlite"
-                for path in [vigilDatabase, vigilDatabase + "-wal", vigilDatabase + "-shm", sqliteDatabase] {
-                    try? FileManager.default.removeItem(atPath: path)
-                }
-                let vigilRun = try measure(vigil, ["import", csv, "--database", vigilDatabase])
-                guard vigilRun.status == 0 else { throw ValidationError("vigil import exited with \(vigilRun.status)") }
+                let (vigilRun, referenceRun) = try postgres.map { try roundOnPostgres($0, csv: csv, vigil: vigil) }
+                    ?? roundOnSQLite(csv: csv, vigil: vigil)
                 peakKilobytes = max(peakKilobytes, vigilRun.maxResidentKilobytes)
-                let sqliteRun = try measure(sqlite3, [sqliteDatabase, ".import --csv \(csv) events"])
-                guard sqliteRun.status == 0 else { throw ValidationError("sqlite3 exited with \(sqliteRun.status)") }
                 vigilTimes.append(vigilRun.seconds)
-                sqliteTimes.append(sqliteRun.seconds)
-                printError("round \(round): vigil \(format(vigilRun.seconds)) s, sqlite3 \(format(sqliteRun.seconds)) s")
+                referenceTimes.append(referenceRun.seconds)
+                printError("round \(round): vigil \(format(vigilRun.seconds)) s, \(reference) \(format(referenceRun.seconds)) s")
             }
             let vigilMedian = median(vigilTimes)
-            let sqliteMedian = median(sqliteTimes)
-            print("rows: \(rows) (\(size / 1_048_576) MiB, seed \(seed)), rounds: \(rounds)")
+            let referenceMedian = median(referenceTimes)
+            print("rows: \(rows) (\(size / 1_048_576) MiB, seed \(seed)), rounds: \(rounds), store: \(postgres == nil ? "SQLite" : "PostgreSQL")")
             print("vigil import:   median \(format(vigilMedian)) s, \(Int(Double(rows) / vigilMedian)) rows/s, "
                   + "peak RSS \(peakKilobytes / 1024) MiB")
-            print("sqlite3 .import: median \(format(sqliteMedian)) s, \(Int(Double(rows) / sqliteMedian)) rows/s")
-            print("ratio vigil / sqlite3: \(String(format: "%.2f", vigilMedian / sqliteMedian))")
+            print("\(reference): median \(format(referenceMedian)) s, \(Int(Double(rows) / referenceMedian)) rows/s")
+            print("ratio vigil / \(reference): \(String(format: "%.2f", vigilMedian / referenceMedian))")
         }
+    }
+
+    /// One round against SQLite: `vigil import` into a new file, then sqlite3's `.import`.
+    private func roundOnSQLite(csv: String, vigil: String) throws -> (vigil: Measurement, reference: Measurement) {
+        let vigilDatabase = workDir + "/vigil-bench.sqlite"
+        let sqliteDatabase = workDir + "/sqlite3-bench.sqlite"
+        for path in [vigilDatabase, vigilDatabase + "-wal", vigilDatabase + "-shm", sqliteDatabase] {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        let vigilRun = try measure(vigil, ["import", csv, "--database", vigilDatabase])
+        guard vigilRun.status == 0 else { throw ValidationError("vigil import exited with \(vigilRun.status)") }
+        let sqliteRun = try measure(sqlite3, [sqliteDatabase, ".import --csv \(csv) events"])
+        guard sqliteRun.status == 0 else { throw ValidationError("sqlite3 exited with \(sqliteRun.status)") }
+        return (vigilRun, sqliteRun)
+    }
+
+    /// One round against PostgreSQL: `vigil import` into an emptied schema, then psql's `\copy` into
+    /// an emptied plain table with one text column per CSV column (set up outside the timing).
+    private func roundOnPostgres(_ url: String, csv: String, vigil: String) throws -> (vigil: Measurement, reference: Measurement) {
+        let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: csv))
+        let header = String(decoding: try file.read(upToCount: 1 << 16) ?? Data(), as: UTF8.self).prefix { $0 != "\n" && $0 != "\r\n" }
+        try file.close()
+        let columns = header.split(separator: ",").enumerated().map { "c\($0.offset) TEXT" }.joined(separator: ", ")
+        let setup = try measure(psql, [
+            url, "-q", "-v", "ON_ERROR_STOP=1", "-c", "DROP SCHEMA IF EXISTS vigil_bench CASCADE",
+            "-c", "DROP TABLE IF EXISTS events_plain", "-c", "CREATE TABLE events_plain (\(columns))",
+        ])
+        guard setup.status == 0 else { throw ValidationError("psql could not prepare the database at \(url)") }
+        let separator = url.contains("?") ? "&" : "?"
+        let vigilRun = try measure(vigil, ["import", csv, "--database", url + separator + "schema=vigil_bench"])
+        guard vigilRun.status == 0 else { throw ValidationError("vigil import exited with \(vigilRun.status)") }
+        let copyRun = try measure(psql, [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", "\\copy events_plain FROM '\(csv)' CSV HEADER"])
+        guard copyRun.status == 0 else { throw ValidationError("psql \\copy exited with \(copyRun.status)") }
+        return (vigilRun, copyRun)
     }
 
     private struct Measurement {
