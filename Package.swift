@@ -110,7 +110,9 @@ let package = Package(
         ),
         .testTarget(
             name: "VigilStorePostgresTests",
-            dependencies: ["VigilStorePostgres", "VigilTestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: [
+                "VigilStorePostgres", "VigilStoreSQLite", "VigilKit", "VigilTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: vigilSwiftSettings
         ),
         .testTarget(

@@ -1,5 +1,5 @@
 -- wrk script for `vigil serve`: POSTs events with unique ids (one per request, or BATCH per
--- request as NDJSON) and writes the ids the server acknowledged to ACK_DIR/ack-<thread>.txt, so
+-- request as NDJSON) and writes the ids the server acknowledged to ACK_DIR/ack-<prefix>-<thread>.txt, so
 -- that a check afterwards can find every acknowledged event in the database.
 local threads = {}
 local counter = 0
@@ -13,7 +13,7 @@ function init(args)
   prefix = os.getenv("PREFIX") .. "-" .. number .. "-"
   batch = tonumber(os.getenv("BATCH") or "1")
   token = os.getenv("TOKEN")
-  ack = io.open(os.getenv("ACK_DIR") .. "/ack-" .. number .. ".txt", "a")
+  ack = io.open(os.getenv("ACK_DIR") .. "/ack-" .. os.getenv("PREFIX") .. "-" .. number .. ".txt", "a")
   acknowledged = 0
 end
 

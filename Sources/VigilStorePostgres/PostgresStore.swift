@@ -48,7 +48,7 @@ public final class PostgresStore: Sendable {
         if let schema = target.schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
         let store = PostgresStore(client: PostgresClient(configuration: configuration, backgroundLogger: logger), location: target.redacted, logger: logger)
         do {
-            try await store.withTimeout(timeout) { try await store.client.query("SELECT 1") }
+            _ = try await store.withTimeout(timeout) { try await store.client.query("SELECT 1") }
             if let schema = target.schema { try await store.client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)")) }
             try await PostgresSchema.migrate(store)
         } catch {

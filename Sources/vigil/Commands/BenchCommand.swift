@@ -5,7 +5,7 @@ import VigilKit
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks (build with -c release).", subcommands: [ImportBench.self, DetectBench.self, ScanBench.self])
+        commandName: "bench", abstract: "Benchmarks (build with -c release).", subcommands: [ImportBench.self, DetectBench.self, ScanBench.self, SeriesBench.self])
 }
 
 struct ImportBench: AsyncParsableCommand {
@@ -116,32 +116,33 @@ struct ImportBench: AsyncParsableCommand {
         return (vigilRun, copyRun)
     }
 
-    private struct Measurement {
-        var seconds: Double
-        var status: Int32
-        var maxResidentKilobytes: Int
-    }
-
-    /// Runs a child process to completion and returns its wall time, exit status and peak RSS.
-    private func measure(_ executable: String, _ arguments: [String]) throws -> Measurement {
-        var pid: pid_t = 0
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        let started = Date()
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw ValidationError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let seconds = Date().timeIntervalSince(started)
-        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Measurement(seconds: seconds, status: exitStatus, maxResidentKilobytes: usage.ru_maxrss)
-    }
-
     private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
     private func format(_ seconds: Double) -> String { String(format: "%.2f", seconds) }
+}
+
+/// A child process's wall time, exit status and peak resident memory.
+struct Measurement {
+    var seconds: Double
+    var status: Int32
+    var maxResidentKilobytes: Int
+}
+
+/// Runs a child process to completion and returns its wall time, exit status and peak RSS.
+func measure(_ executable: String, _ arguments: [String]) throws -> Measurement {
+    var pid: pid_t = 0
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    let started = Date()
+    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    guard spawned == 0 else { throw ValidationError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let seconds = Date().timeIntervalSince(started)
+    let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return Measurement(seconds: seconds, status: exitStatus, maxResidentKilobytes: usage.ru_maxrss)
 }

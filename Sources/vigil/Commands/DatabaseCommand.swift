@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VigilCore
+import VigilKit
 import VigilStore
 
 /// `vigil migrate`: brings a store's schema up to date and prepares it for the coming months.
@@ -33,7 +34,35 @@ struct MigrateCommand: AsyncParsableCommand {
 /// `vigil db`: the store itself.
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "db", abstract: "Inspect the store.", subcommands: [Status.self])
+        commandName: "db", abstract: "Inspect the store, or copy it to another.", subcommands: [Status.self, Copy.self])
+
+    struct Copy: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy a whole store into an empty one (SQLite to PostgreSQL or back), checked by row counts and checksums.",
+            discussion: "Exit code 1 when the target is not empty (nothing is written) or a table of the copy does not match.")
+
+        @Option(help: "The store to copy: a SQLite file, sqlite:PATH or a postgres:// URL.")
+        var from: String
+
+        @Option(help: "The empty store to copy into (created and migrated when missing).")
+        var to: String
+
+        @Option(help: "table, csv or json.")
+        var format: OutputFormat = .table
+
+        func run() async throws {
+            try await reportingErrors {
+                let tables = try await StoreCopy(from: StoreOptions.open(from), to: StoreOptions.open(to)).run()
+                var table = OutputTable(columns: ["table", "rows", "sha256", "copy_matches"])
+                for one in tables { table.rows.append([.text(one.name), .integer(one.rows), .text(one.checksum), .text(one.matches ? "yes" : "NO")]) }
+                print(table.render(format), terminator: "")
+                if tables.contains(where: { !$0.matches }) {
+                    printError("error: the copy differs from the original in the tables marked NO")
+                    throw ExitCode.failure
+                }
+            }
+        }
+    }
 
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Report the schema version and the rows in each table.")

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import VigilCore
+import VigilKit
+import VigilStore
+import VigilStoreSQLite
+import VigilTestSupport
+
+@testable import VigilStorePostgres
+
+@Suite("Copying a store between SQLite and PostgreSQL", .enabled(if: PostgresTestDatabase.enabled), .serialized)
+struct StoreCopyTests {
+    /// A SQLite store with a row in every table.
+    static func filled(_ path: String) async throws -> SQLiteEventStore {
+        let store = try SQLiteEventStore(path: path)
+        var timed = EventFactory.event("e1", on: "2024-03-01", substances: ["fentanyl", "mystery powder"], location: try GeoPoint(latitude: 41.31, longitude: -72.925))
+        timed.occurredAt = .instant(epochSeconds: 1_709_300_000, utcOffsetSeconds: -18_000)
+        timed.naloxone = .notGiven
+        let events = [timed, EventFactory.event("e2", on: "2023-12-31", region: "42003"), EventFactory.event("e3", on: "2024-02-29")]
+        let rejected = QuarantinedRow(
+            batch: nil, sourceSystem: SourceSystemID(rawValue: "test")!, rowKey: "sha256:q", origin: "f.csv", line: 4, rawText: "a,\tb\\c\nd",
+            issues: [RowIssue(column: "outcome", value: "sleepy", reason: "is not fatal")])
+        _ = try await store.importAtOnce(
+            ImportBatchStart(sourceSystem: SourceSystemID(rawValue: "test")!, origin: "f.csv", mapping: "vigil", startedAt: 5),
+            ImportChunk(events: events, rejected: [rejected], rowsRead: 4))
+        let signal = AlertSignal(
+            method: "ears-c2", series: "09009", region: RegionCode(rawValue: "09009")!, subgroup: nil, interval: "day",
+            period: CalendarDate(iso: "2024-03-01")!, observed: 9, expected: 2.25, upperBound: 6.1, score: 1e-7, pValue: nil, severity: .red)
+        let alert = try await store.recordSignal(signal, continuationDays: 7, at: 10).alert
+        _ = try await TokenIssuer(store: store).create(name: "analyst", role: .analyst, jurisdictions: try Jurisdictions(parsing: "09"), now: 3)
+        try await store.appendAudit([AuditEntry(at: 11, tokenID: nil, role: nil, action: "GET /api/v1/events", detail: "x", status: 401)])
+        let subscription = try await store.insertSubscription(
+            WebhookSubscription(url: "http://127.0.0.1:9/h", secret: "s", jurisdictions: try Jurisdictions(parsing: "09"), minimumSeverity: .red, createdAt: 12))
+        _ = try await store.enqueue([
+            WebhookDelivery(subscription: subscription.id, alert: alert.id.rawValue, idempotencyKey: "k", payload: "{}", nextAttemptAt: 13)
+        ])
+        return store
+    }
+
+    @Test("SQLite to PostgreSQL and back gives the same rows in every table, checked by counts and checksums")
+    func roundTrip() async throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try await Self.filled(folder.appendingPathComponent("a.sqlite").path)
+        try await PostgresTestDatabase.withStore { postgres in
+            let there = try await StoreCopy(from: original, to: postgres).run()
+            #expect(there.allSatisfy(\.matches) && there.allSatisfy { $0.rows > 0 }, "\(there)")
+            let back = try SQLiteEventStore(path: folder.appendingPathComponent("b.sqlite").path)
+            let again = try await StoreCopy(from: postgres, to: back).run()
+            #expect(again.map(\.checksum) == there.map(\.checksum) && again.allSatisfy(\.matches))
+            #expect(try await back.fetchEvents(EventFilter()) == original.fetchEvents(EventFilter()))
+            #expect(try await postgres.fetchDailyCounts(.region, filter: EventFilter()) == original.fetchDailyCounts(.region, filter: EventFilter()))
+            // The copy goes on numbering where the original stopped.
+            let next = try await postgres.beginImport(
+                ImportBatchStart(sourceSystem: SourceSystemID(rawValue: "test")!, origin: "g", mapping: "vigil", startedAt: 6))
+            #expect(next.rawValue == 2)
+            // A target that is not empty is refused, and nothing is written to it.
+            await #expect(throws: DomainError.self) { try await StoreCopy(from: original, to: postgres).run() }
+            #expect(try await postgres.status().rows["event"] == 3)
+        }
+    }
+}
