@@ -127,9 +127,9 @@ extension PostgresStore: EventStore {
         }
         var result = ImportChunkResult(inserted: 0, alreadyStored: 0, quarantined: 0, alreadyQuarantined: 0)
         if !chunk.events.isEmpty {
-            try await connection.copyFrom(table: "vigil_event_input", logger: logger) { try await $0.write(events.buffer) }
+            try await connection.copy(events.buffer, into: "vigil_event_input", logger: logger)
             if mentions.buffer.readableBytes > 0 {
-                try await connection.copyFrom(table: "vigil_mention_input", logger: logger) { try await $0.write(mentions.buffer) }
+                try await connection.copy(mentions.buffer, into: "vigil_mention_input", logger: logger)
             }
             let rows = try await connection.query(
                 """
@@ -178,7 +178,7 @@ extension PostgresStore: EventStore {
                 rejected.field(String(decoding: try JSONEncoder().encode(row.issues), as: UTF8.self))
                 rejected.endRow()
             }
-            try await connection.copyFrom(table: "vigil_quarantine_input", logger: logger) { try await $0.write(rejected.buffer) }
+            try await connection.copy(rejected.buffer, into: "vigil_quarantine_input", logger: logger)
             let rows = try await connection.query(
                 """
                 WITH added AS (

@@ -51,13 +51,9 @@ extension PostgresStore: StoreTransfer {
         }
         try await transaction { connection in
             if table.name == "event" {
-                try await connection.copyFrom(table: "event_key", columns: ["id", "source_system", "source_record_id"], logger: self.logger) {
-                    try await $0.write(keys.buffer)
-                }
+                try await connection.copy(keys.buffer, into: "event_key", columns: ["id", "source_system", "source_record_id"], logger: self.logger)
             }
-            try await connection.copyFrom(table: table.name, columns: table.columns.map(\.name), logger: self.logger) {
-                try await $0.write(text.buffer)
-            }
+            try await connection.copy(text.buffer, into: table.name, columns: table.columns.map(\.name), logger: self.logger)
         }
     }
 

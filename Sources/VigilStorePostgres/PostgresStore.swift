@@ -86,12 +86,21 @@ public final class PostgresStore: Sendable {
         }
     }
 
-    /// Runs `work` in a transaction; an error thrown inside comes out as itself.
+    /// Runs `work` in a transaction; an error thrown inside comes out as itself. On a connection
+    /// that has been lost nothing more is sent (postgres-nio 1.33 would wait forever for the answer
+    /// to a ROLLBACK sent there); the server rolls the transaction back when the connection drops.
     func transaction<T: Sendable>(_ work: (PostgresConnection) async throws -> sending T) async throws -> T {
-        do {
-            return try await client.withTransaction(logger: logger, work)
-        } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error.beginError ?? error.commitError ?? error
+        try await client.withConnection { connection in
+            try await connection.query("BEGIN", logger: self.logger)
+            let result: T
+            do {
+                result = try await work(connection)
+            } catch {
+                if !connection.isClosed { try? await connection.query("ROLLBACK", logger: self.logger) }
+                throw error
+            }
+            try await connection.query("COMMIT", logger: self.logger)
+            return result
         }
     }
 

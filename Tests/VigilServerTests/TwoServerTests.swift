@@ -70,4 +70,27 @@ struct TwoServerTests {
         let outbox = try await setup.fetchDeliveries(state: nil, limit: 100)
         #expect(outbox.allSatisfy { $0.state == .delivered && $0.attempts == 1 } && outbox.count == keys.count)
     }
+
+    @Test("a server whose database goes away answers 503 on readiness, and 200 again once it is back")
+    func readiness() async throws {
+        let base = try #require(ProcessInfo.processInfo.environment["VIGIL_TEST_POSTGRES_URL"], "VIGIL_TEST_POSTGRES_URL is not set")
+        var components = try #require(URLComponents(string: base))
+        let proxy = try TCPProxy(to: components.host == "localhost" ? "127.0.0.1" : components.host ?? "127.0.0.1", port: UInt16(components.port ?? 5432))
+        components.port = Int(proxy.port)
+        let service = VigilService(store: try await PostgresStore.connect(url: try #require(components.string)))
+        try await service.application(port: 0).test(.live) { client in
+            #expect(try await client.call(.get, "/api/v1/ready", token: nil).status == .ok)
+            proxy.cut()
+            let started = ContinuousClock.now
+            #expect(try await client.call(.get, "/api/v1/ready", token: nil).status == .serviceUnavailable)
+            #expect(ContinuousClock.now - started < .seconds(5), "readiness answers without waiting for the database")
+            try proxy.restore()
+            var back = false
+            for _ in 0..<60 where !back {
+                back = try await client.call(.get, "/api/v1/ready", token: nil).status == .ok
+                if !back { try await Task.sleep(for: .milliseconds(500)) }
+            }
+            #expect(back, "ready again within 30 s of the database's return")
+        }
+    }
 }

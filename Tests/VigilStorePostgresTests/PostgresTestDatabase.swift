@@ -2,6 +2,7 @@ import Foundation
 import PostgresNIO
 import Testing
 import VigilStore
+import VigilTestSupport
 
 @testable import VigilStorePostgres
 
@@ -17,6 +18,27 @@ enum PostgresTestDatabase {
     /// A store in a fresh schema of the test database; the schema is dropped after `body`.
     static func withStore(_ body: (PostgresStore) async throws -> Void) async throws {
         try await withStores(1) { try await body($0[0]) }
+    }
+
+    /// A store that reaches the test database through a ``TCPProxy`` the test can cut, and one that
+    /// reaches it directly, on one fresh schema.
+    static func withProxiedStore(_ body: (_ proxied: PostgresStore, _ direct: PostgresStore, _ proxy: TCPProxy) async throws -> Void) async throws {
+        try await withStores(1) { stores in
+            let direct = stores[0]
+            let url = try #require(Self.url)
+            var components = try #require(URLComponents(string: url))
+            let proxy = try TCPProxy(to: components.host == "localhost" ? "127.0.0.1" : components.host ?? "127.0.0.1", port: UInt16(components.port ?? 5432))
+            components.port = Int(proxy.port)
+            var schema = "public"
+            for try await name in try await direct.client.query("SELECT current_schema()").decode(String.self) { schema = name }
+            components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "schema", value: schema)]
+            let proxied = try await PostgresStore.connect(url: try #require(components.string))
+            do { try await body(proxied, direct, proxy) } catch {
+                await proxied.close()
+                throw error
+            }
+            await proxied.close()
+        }
     }
 
     /// `count` stores, each with its own connection pool as separate servers would have, on one

@@ -11,9 +11,10 @@ struct SeriesBench: AsyncParsableCommand {
         commandName: "series",
         abstract: "Time the daily count series of every county over ten years of seeded synthetic events in PostgreSQL.",
         discussion: """
-            Fills schema vigil_series_bench of the database with --events synthetic events (ten years, every US county; \
-            imported once with 'vigil import' and kept for later runs), then times the series of all counties, of one \
-            state's counties, and the same aggregation done by psql from the events themselves as the reference.
+            Fills schema vigil_series_bench of the database with --events synthetic events (ten years, every US county) \
+            and keeps them for later runs: --base events are imported with 'vigil import', then psql copies them under new \
+            record ids until there are --events, and rebuilds the daily counts. Then it times the series of all counties, \
+            of one state's counties, and the same aggregation done by psql from the events themselves as the reference.
             """)
 
     @Option(help: "A PostgreSQL URL.")
@@ -21,6 +22,9 @@ struct SeriesBench: AsyncParsableCommand {
 
     @Option(help: "Events stored.")
     var events: Int = 10_000_000
+
+    @Option(help: "Events imported with 'vigil import' before they are copied up to --events.")
+    var base: Int = 1_000_000
 
     @Option(help: "Seed of the generated events.")
     var seed: UInt64 = 42
@@ -40,15 +44,41 @@ struct SeriesBench: AsyncParsableCommand {
             let store = try await PostgresStore.connect(url: url)
             if try await store.status().rows["event", default: 0] < events {
                 try FileManager.default.createDirectory(atPath: workDir, withIntermediateDirectories: true)
-                let csv = workDir + "/events-\(events)-\(seed).csv"
+                let csv = workDir + "/events-\(base)-\(seed).csv"
                 if !FileManager.default.fileExists(atPath: csv) {
                     var generator = SplitMix64(seed: seed)
-                    try SyntheticEventFile.write(rows: events, to: csv, using: &generator)
+                    try SyntheticEventFile.write(rows: base, to: csv, using: &generator)
                 }
                 let vigil = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
                 let load = try measure(vigil, ["import", csv, "--database", url])
                 guard load.status == 0 || load.status == 3 else { throw ValidationError("vigil import exited with \(load.status)") }
-                printError("imported \(events) events in \(String(format: "%.1f", load.seconds)) s")
+                printError("imported \(base) events in \(String(format: "%.1f", load.seconds)) s")
+                let copies = max(0, (events - 1) / base)
+                let schema = "vigil_series_bench"
+                let grow = try measure(psql, [
+                    postgres, "-q", "-v", "ON_ERROR_STOP=1", "-c", "SET search_path = \(schema)",
+                    "-c", """
+                    INSERT INTO event_key (source_system, source_record_id)
+                    SELECT source_system, source_record_id || '#' || n FROM event CROSS JOIN generate_series(1, \(copies)) n
+                    """,
+                    "-c", """
+                    INSERT INTO event (id, source_system, source_record_id, batch_id, local_date, epoch_seconds, utc_offset_seconds,
+                        latitude, longitude, region, outcome, naloxone_given, naloxone_doses, source_kind, age_band, sex)
+                    SELECT k.id, e.source_system, k.source_record_id, e.batch_id, e.local_date, e.epoch_seconds, e.utc_offset_seconds,
+                        e.latitude, e.longitude, e.region, e.outcome, e.naloxone_given, e.naloxone_doses, e.source_kind, e.age_band, e.sex
+                    FROM event_key k JOIN event e
+                        ON e.source_system = k.source_system AND e.source_record_id = split_part(k.source_record_id, '#', 1)
+                    WHERE k.source_record_id LIKE '%#%'
+                    """,
+                    "-c", "DELETE FROM event_daily",
+                    "-c", """
+                    INSERT INTO event_daily (region, local_date, outcome, events)
+                    SELECT region, local_date, outcome, COUNT(*) FROM event WHERE region IS NOT NULL GROUP BY 1, 2, 3
+                    """,
+                    "-c", "ANALYZE event_key, event, event_daily",
+                ])
+                guard grow.status == 0 else { throw ValidationError("psql could not copy the events (exit \(grow.status))") }
+                printError("copied them \(copies) times in \(String(format: "%.1f", grow.seconds)) s")
             }
             let stored = try await store.status().rows["event", default: 0]
             var cases: [(name: String, filter: EventFilter)] = [("all counties", EventFilter())]
