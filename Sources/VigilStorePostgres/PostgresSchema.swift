@@ -179,26 +179,33 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX webhook_delivery_due ON webhook_delivery (state, next_attempt_at)",
             ]),
-        // Daily counts kept as events arrive, so that series over years of events read a few rows per
-        // region and day instead of every event.
+        // Daily counts kept as events arrive, one row per region and day with a column per outcome, so
+        // that series over years of events read one row per region and day, in key order, instead of
+        // every event.
         Migration(
-            version: 2, description: "daily counts by region, day and outcome",
+            version: 2, description: "daily counts by region and day, per outcome",
             statements: [
                 """
                 CREATE TABLE event_daily (
                     region TEXT COLLATE "C" NOT NULL,
                     local_date DATE NOT NULL,
-                    outcome TEXT COLLATE "C" NOT NULL,
-                    events BIGINT NOT NULL,
-                    PRIMARY KEY (region, local_date, outcome)
+                    fatal BIGINT NOT NULL,
+                    nonfatal BIGINT NOT NULL,
+                    unknown BIGINT NOT NULL,
+                    PRIMARY KEY (region, local_date)
                 )
                 """,
-                """
-                INSERT INTO event_daily (region, local_date, outcome, events)
-                SELECT region, local_date, outcome, COUNT(*) FROM event WHERE region IS NOT NULL GROUP BY 1, 2, 3
-                """,
+                dailyCountsRebuild,
             ]),
     ]
+
+    /// Fills the (empty) daily counts from the events.
+    static let dailyCountsRebuild: PostgresQuery = """
+        INSERT INTO event_daily (region, local_date, fatal, nonfatal, unknown)
+        SELECT region, local_date, COUNT(*) FILTER (WHERE outcome = 'fatal'), COUNT(*) FILTER (WHERE outcome = 'nonfatal'),
+            COUNT(*) FILTER (WHERE outcome = 'unknown')
+        FROM event WHERE region IS NOT NULL GROUP BY 1, 2
+        """
 
     /// The schema version this build writes.
     static var latestVersion: Int { migrations.last?.version ?? 0 }

@@ -150,11 +150,13 @@ extension PostgresStore: EventStore {
                     FROM fresh f JOIN input i USING (source_system, source_record_id)
                     RETURNING id
                 ), counted AS (
-                    INSERT INTO event_daily (region, local_date, outcome, events)
-                    SELECT i.region, i.local_date, i.outcome, COUNT(*)
+                    INSERT INTO event_daily (region, local_date, fatal, nonfatal, unknown)
+                    SELECT i.region, i.local_date, COUNT(*) FILTER (WHERE i.outcome = 'fatal'),
+                        COUNT(*) FILTER (WHERE i.outcome = 'nonfatal'), COUNT(*) FILTER (WHERE i.outcome = 'unknown')
                     FROM fresh f JOIN input i USING (source_system, source_record_id) WHERE i.region IS NOT NULL
-                    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-                    ON CONFLICT (region, local_date, outcome) DO UPDATE SET events = event_daily.events + EXCLUDED.events
+                    GROUP BY 1, 2 ORDER BY 1, 2
+                    ON CONFLICT (region, local_date) DO UPDATE SET fatal = event_daily.fatal + EXCLUDED.fatal,
+                        nonfatal = event_daily.nonfatal + EXCLUDED.nonfatal, unknown = event_daily.unknown + EXCLUDED.unknown
                     RETURNING 1
                 ), mentions AS (
                     INSERT INTO event_substance (event_id, position, substance, mention, certainty)
@@ -293,20 +295,11 @@ extension PostgresStore: EventStore {
     }
 
     public func fetchDailyCounts(_ grouping: SeriesGrouping, filter: EventFilter) async throws -> [DailyCount] {
+        if grouping != .regionAndSubstance, filter.substance == nil, filter.after == nil { return try await dailyCounts(grouping, filter) }
         let sql = EventSQL(filter)
         let conditions = sql.conditions + " AND e.region IS NOT NULL"
         let select: String
         switch grouping {
-        case .region where filter.substance == nil && filter.after == nil:
-            // The daily counts table answers without reading the events (its columns bear the same names).
-            select = """
-                SELECT e.region, NULL::TEXT AS subgroup, e.local_date::TEXT AS day, SUM(e.events)::BIGINT FROM event_daily e
-                WHERE \(conditions) GROUP BY e.region, e.local_date
-                """
-        case .regionAndOutcome where filter.substance == nil && filter.after == nil:
-            select = """
-                SELECT e.region, e.outcome AS subgroup, e.local_date::TEXT AS day, e.events FROM event_daily e WHERE \(conditions)
-                """
         case .region:
             select = """
                 SELECT e.region, NULL::TEXT AS subgroup, e.local_date::TEXT AS day, COUNT(*) FROM event e WHERE \(conditions)
@@ -324,7 +317,36 @@ extension PostgresStore: EventStore {
                 WHERE \(conditions) AND s.substance IS NOT NULL GROUP BY e.region, s.substance, e.local_date
                 """
         }
-        let rows = try await client.query(sql.query(select + " ORDER BY 1, 2, 3"), logger: logger)
+        return try await dailyCounts(sql.query(select + " ORDER BY 1, 2, 3"))
+    }
+
+    /// Daily counts by region (and outcome) from the daily counts table, without reading the events:
+    /// its region and date columns bear the events' names, and each outcome has a column.
+    private func dailyCounts(_ grouping: SeriesGrouping, _ filter: EventFilter) async throws -> [DailyCount] {
+        var byPlaceAndTime = filter
+        byPlaceAndTime.outcome = nil
+        let sql = EventSQL(byPlaceAndTime)
+        let outcomes = filter.outcome.map { [$0] } ?? Outcome.allCases
+        if grouping == .region {
+            let total = outcomes.map { "e.\($0.rawValue)" }.joined(separator: " + ")
+            return try await dailyCounts(sql.query(
+                """
+                SELECT e.region, NULL::TEXT, e.local_date::TEXT, \(total) FROM event_daily e WHERE \(sql.conditions) AND \(total) > 0
+                ORDER BY e.region, e.local_date
+                """))
+        }
+        let values = outcomes.map { "('\($0.rawValue)', e.\($0.rawValue))" }.joined(separator: ", ")
+        return try await dailyCounts(sql.query(
+            """
+            SELECT e.region, o.outcome, e.local_date::TEXT, o.events
+            FROM event_daily e CROSS JOIN LATERAL (VALUES \(values)) AS o (outcome, events)
+            WHERE \(sql.conditions) AND o.events > 0 ORDER BY e.region, o.outcome COLLATE "C", e.local_date
+            """))
+    }
+
+    /// Runs a query whose rows are region, subgroup, day and count.
+    private func dailyCounts(_ query: PostgresQuery) async throws -> [DailyCount] {
+        let rows = try await client.query(query, logger: logger)
         var counts: [DailyCount] = []
         for try await (regionText, subgroup, day, count) in rows.decode((String, String?, String, Int).self) {
             guard let region = RegionCode(rawValue: regionText), let date = CalendarDate(iso: day) else { throw Self.corrupt("event", regionText) }

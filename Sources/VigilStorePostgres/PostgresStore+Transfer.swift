@@ -61,11 +61,7 @@ extension PostgresStore: StoreTransfer {
     public func finishImport() async throws {
         try await transaction { connection in
             try await connection.query("DELETE FROM event_daily", logger: self.logger)
-            try await connection.query(
-                """
-                INSERT INTO event_daily (region, local_date, outcome, events)
-                SELECT region, local_date, outcome, COUNT(*) FROM event WHERE region IS NOT NULL GROUP BY 1, 2, 3
-                """, logger: self.logger)
+            try await connection.query(PostgresSchema.dailyCountsRebuild, logger: self.logger)
             for (table, column) in [
                 ("import_batch", "id"), ("event_key", "id"), ("quarantine", "id"), ("alert", "id"), ("audit_log", "sequence"),
                 ("webhook_subscription", "id"), ("webhook_delivery", "id"),
