@@ -302,17 +302,17 @@ extension PostgresStore: EventStore {
         switch grouping {
         case .region:
             select = """
-                SELECT e.region, NULL::TEXT AS subgroup, e.local_date::TEXT AS day, COUNT(*) FROM event e WHERE \(conditions)
+                SELECT e.region, NULL::TEXT AS subgroup, e.local_date - DATE '1970-01-01' AS day, COUNT(*) FROM event e WHERE \(conditions)
                 GROUP BY e.region, e.local_date
                 """
         case .regionAndOutcome:
             select = """
-                SELECT e.region, e.outcome AS subgroup, e.local_date::TEXT AS day, COUNT(*) FROM event e WHERE \(conditions)
+                SELECT e.region, e.outcome AS subgroup, e.local_date - DATE '1970-01-01' AS day, COUNT(*) FROM event e WHERE \(conditions)
                 GROUP BY e.region, e.outcome, e.local_date
                 """
         case .regionAndSubstance:
             select = """
-                SELECT e.region, s.substance AS subgroup, e.local_date::TEXT AS day, COUNT(DISTINCT e.id)
+                SELECT e.region, s.substance AS subgroup, e.local_date - DATE '1970-01-01' AS day, COUNT(DISTINCT e.id)
                 FROM event e JOIN event_substance s ON s.event_id = e.id
                 WHERE \(conditions) AND s.substance IS NOT NULL GROUP BY e.region, s.substance, e.local_date
                 """
@@ -331,26 +331,32 @@ extension PostgresStore: EventStore {
             let total = outcomes.map { "e.\($0.rawValue)" }.joined(separator: " + ")
             return try await dailyCounts(sql.query(
                 """
-                SELECT e.region, NULL::TEXT, e.local_date::TEXT, \(total) FROM event_daily e WHERE \(sql.conditions) AND \(total) > 0
+                SELECT e.region, NULL::TEXT, e.local_date - DATE '1970-01-01', \(total) FROM event_daily e WHERE \(sql.conditions) AND \(total) > 0
                 ORDER BY e.region, e.local_date
                 """))
         }
         let values = outcomes.map { "('\($0.rawValue)', e.\($0.rawValue))" }.joined(separator: ", ")
         return try await dailyCounts(sql.query(
             """
-            SELECT e.region, o.outcome, e.local_date::TEXT, o.events
+            SELECT e.region, o.outcome, e.local_date - DATE '1970-01-01', o.events
             FROM event_daily e CROSS JOIN LATERAL (VALUES \(values)) AS o (outcome, events)
             WHERE \(sql.conditions) AND o.events > 0 ORDER BY e.region, o.outcome COLLATE "C", e.local_date
             """))
     }
 
-    /// Runs a query whose rows are region, subgroup, day and count.
+    /// Runs a query whose rows are region, subgroup, day (days since 1970-01-01) and count.
     private func dailyCounts(_ query: PostgresQuery) async throws -> [DailyCount] {
         let rows = try await client.query(query, logger: logger)
         var counts: [DailyCount] = []
-        for try await (regionText, subgroup, day, count) in rows.decode((String, String?, String, Int).self) {
-            guard let region = RegionCode(rawValue: regionText), let date = CalendarDate(iso: day) else { throw Self.corrupt("event", regionText) }
-            counts.append(DailyCount(region: region, subgroup: subgroup, date: date, count: count))
+        // Rows come grouped by region: its code is checked once per run of rows.
+        var region: (text: String, code: RegionCode)?
+        for try await (regionText, subgroup, day, count) in rows.decode((String, String?, Int, Int).self) {
+            if region?.text != regionText {
+                guard let code = RegionCode(rawValue: regionText) else { throw Self.corrupt("event", regionText) }
+                region = (regionText, code)
+            }
+            guard (-719_162...2_932_896).contains(day) else { throw Self.corrupt("event", regionText) }  // years 1...9999
+            counts.append(DailyCount(region: region!.code, subgroup: subgroup, date: CalendarDate(dayNumber: day), count: count))
         }
         return counts
     }

@@ -72,8 +72,10 @@ struct SeriesBench: AsyncParsableCommand {
                     """,
                     "-c", "DELETE FROM event_daily",
                     "-c", """
-                    INSERT INTO event_daily (region, local_date, outcome, events)
-                    SELECT region, local_date, outcome, COUNT(*) FROM event WHERE region IS NOT NULL GROUP BY 1, 2, 3
+                    INSERT INTO event_daily (region, local_date, fatal, nonfatal, unknown)
+                    SELECT region, local_date, COUNT(*) FILTER (WHERE outcome = 'fatal'), COUNT(*) FILTER (WHERE outcome = 'nonfatal'),
+                        COUNT(*) FILTER (WHERE outcome = 'unknown')
+                    FROM event WHERE region IS NOT NULL GROUP BY 1, 2
                     """,
                     "-c", "ANALYZE event_key, event, event_daily",
                 ])
