@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 public import VigilCore
 public import VigilStore
 
@@ -95,7 +96,18 @@ extension PostgresStore: EventStore {
     /// through `COPY` into per-connection staging tables, then into the store in set-based statements
     /// that skip identities already stored (and repeats within the chunk, keeping the first).
     private func write(_ chunk: ImportChunk, to batch: ImportBatchID, on connection: PostgresConnection) async throws -> ImportChunkResult {
-        try await Self.createStagingTables(on: connection, logger: logger)
+        do { return try await writeStaged(chunk, to: batch, on: connection) } catch {
+            // A rolled-back transaction takes staging tables it created with it.
+            staged.withLock { _ = $0.remove(connection.id) }
+            throw error
+        }
+    }
+
+    private func writeStaged(_ chunk: ImportChunk, to batch: ImportBatchID, on connection: PostgresConnection) async throws -> ImportChunkResult {
+        if !staged.withLock({ $0.contains(connection.id) }) {
+            try await Self.createStagingTables(on: connection, logger: logger)
+            staged.withLock { _ = $0.insert(connection.id) }
+        }
         var events = CopyText()
         var mentions = CopyText()
         for (ordinal, event) in chunk.events.enumerated() {
