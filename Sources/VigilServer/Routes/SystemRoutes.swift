@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Synchronization
 import VigilCore
 import VigilStore
 
@@ -11,17 +12,10 @@ struct SystemRoutes {
     func add(to router: Router<VigilRequestContext>) {
         router.get("/api/v1/health") { _, _ in try Response.json(["status": "ok"]) }
         router.get("/api/v1/ready") { _, _ in
-            // A database that has gone away may not refuse at once (a connection pool retries), so
-            // readiness waits two seconds at most.
-            let answered = await withTaskGroup(of: Bool.self) { group in
-                group.addTask { (try? await store.fetchAudit(before: nil, limit: 1)) != nil }
-                group.addTask {
-                    try? await Task.sleep(for: .seconds(2))
-                    return false
-                }
-                defer { group.cancelAll() }
-                return await group.next() ?? false
-            }
+            // A database that has gone away may not refuse at once (a connection pool retries, a
+            // query on a half-closed connection waits), so readiness waits two seconds at most and
+            // leaves the probe behind rather than waiting for it to give up.
+            let answered = await Self.answers(within: .seconds(2)) { (try? await store.fetchAudit(before: nil, limit: 1)) != nil }
             guard answered else { throw APIError(.serviceUnavailable, "the database does not answer") }
             return try Response.json(["status": "ready"])
         }
@@ -47,6 +41,19 @@ struct SystemRoutes {
             return try Response.json(["entries": entries], audit: "\(entries.count) audit entries")
         }
     }
+
+    /// Whether `probe` answers `true` within `limit`; `false` when it answers `false` or not in time.
+    static func answers(within limit: Duration, _ probe: @escaping @Sendable () async -> Bool) async -> Bool {
+        let first = FirstAnswer()
+        return await withCheckedContinuation { continuation in
+            first.wait(continuation)
+            Task { first.give(await probe()) }
+            Task {
+                try? await Task.sleep(for: limit)
+                first.give(false)
+            }
+        }
+    }
 }
 
 /// The OpenAPI 3.1 document of the API, bundled with the server.
@@ -56,5 +63,19 @@ enum OpenAPIDocument {
             throw APIError(.internalServerError, "the OpenAPI document is missing from this build")
         }
         return Array(try Data(contentsOf: url))
+    }
+}
+
+/// A continuation that takes the first answer given and ignores the rest.
+private final class FirstAnswer: Sendable {
+    private let pending = Mutex<CheckedContinuation<Bool, Never>?>(nil)
+
+    func wait(_ continuation: CheckedContinuation<Bool, Never>) { pending.withLock { $0 = continuation } }
+
+    func give(_ answer: Bool) {
+        pending.withLock { continuation in
+            continuation?.resume(returning: answer)
+            continuation = nil
+        }
     }
 }
