@@ -83,7 +83,9 @@ struct TwoServerTests {
             proxy.cut()
             let started = ContinuousClock.now
             #expect(try await client.call(.get, "/api/v1/ready", token: nil).status == .serviceUnavailable)
-            #expect(ContinuousClock.now - started < .seconds(5), "readiness answers without waiting for the database")
+            // The server answers after two seconds; the bound is loose because CI runs the CPU-heavy
+            // tests on the same two cores at the same time.
+            #expect(ContinuousClock.now - started < .seconds(30), "readiness answers without waiting for the database")
             try proxy.restore()
             var back = false
             for _ in 0..<60 where !back {

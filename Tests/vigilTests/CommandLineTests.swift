@@ -87,6 +87,9 @@ struct CommandLineTests {
         let csv = folder.appendingPathComponent("big.csv").path
         var generator = SplitMix64(seed: 11)
         try SyntheticEventFile.write(rows: 60_000, to: csv, using: &generator)
+        // The database exists before the import starts, so that the import and the polling below do
+        // not both create it (two processes switching a new file to WAL mode at once can fail).
+        #expect(try VigilProcess.run(["batches", "--database", "k.sqlite"], in: folder).status == 0)
         let process = try VigilProcess.start(["import", csv, "--database", "k.sqlite"], in: folder)
         var firstInserted = 0
         for _ in 0..<600 where process.isRunning {
