@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import PostgresNIO
-import Synchronization
 public import VigilCore
 public import VigilStore
 
@@ -96,18 +95,7 @@ extension PostgresStore: EventStore {
     /// through `COPY` into per-connection staging tables, then into the store in set-based statements
     /// that skip identities already stored (and repeats within the chunk, keeping the first).
     private func write(_ chunk: ImportChunk, to batch: ImportBatchID, on connection: PostgresConnection) async throws -> ImportChunkResult {
-        do { return try await writeStaged(chunk, to: batch, on: connection) } catch {
-            // A rolled-back transaction takes staging tables it created with it.
-            staged.withLock { _ = $0.remove(connection.id) }
-            throw error
-        }
-    }
-
-    private func writeStaged(_ chunk: ImportChunk, to batch: ImportBatchID, on connection: PostgresConnection) async throws -> ImportChunkResult {
-        if !staged.withLock({ $0.contains(connection.id) }) {
-            try await Self.createStagingTables(on: connection, logger: logger)
-            staged.withLock { _ = $0.insert(connection.id) }
-        }
+        try await Self.prepareStagingTables(on: connection, logger: logger)
         var events = CopyText()
         var mentions = CopyText()
         for (ordinal, event) in chunk.events.enumerated() {
@@ -216,8 +204,9 @@ extension PostgresStore: EventStore {
         throw StoreError(code: .unknownBatch, message: "import batch \(batch) does not exist in this database")
     }
 
-    /// The staging tables `COPY` fills: temporary, one set per connection, emptied at each commit.
-    private static func createStagingTables(on connection: PostgresConnection, logger: Logger) async throws {
+    /// The staging tables `COPY` fills: temporary, one set per connection, created when missing and
+    /// emptied before each chunk (several imports can share one transaction).
+    private static func prepareStagingTables(on connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query(
             """
             CREATE TEMP TABLE IF NOT EXISTS vigil_event_input (
@@ -239,6 +228,7 @@ extension PostgresStore: EventStore {
                 source_system TEXT COLLATE "C", row_key TEXT COLLATE "C", origin TEXT, line BIGINT, raw_text TEXT, issues TEXT
             ) ON COMMIT DELETE ROWS
             """, logger: logger)
+        try await connection.query("TRUNCATE vigil_event_input, vigil_mention_input, vigil_quarantine_input", logger: logger)
     }
 
     // MARK: Queries

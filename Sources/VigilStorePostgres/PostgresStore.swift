@@ -19,8 +19,6 @@ public final class PostgresStore: Sendable {
     public let location: String
     private let runner: Task<Void, Never>
     let partitions = PartitionCache()
-    /// The pooled connections that already have their staging tables.
-    let staged = Mutex<Set<PostgresConnection.ID>>([])
 
     private init(client: PostgresClient, location: String, logger: Logger) {
         self.client = client

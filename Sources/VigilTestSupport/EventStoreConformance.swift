@@ -154,13 +154,19 @@ public enum EventStoreConformance {
         #expect(recorded.status == .completed && recorded.totals.inserted == 2 && recorded.totals.quarantined == 1)
         #expect(try await store.fetchQuarantine(batch: batch).map(\.line) == [3])
         // Imports stored together: each gets its own batch, and a later one sees the earlier ones' events.
-        let shared = EventFactory.event("x3", on: "2024-03-03")
+        // Each import's events, mentions and rejected rows are its own, not mixed with the others'.
+        let shared = EventFactory.event("x3", on: "2024-03-03", substances: ["heroin"])
+        let fresh = EventFactory.event("x4", on: "2024-03-04", substances: ["xylazine", "fentanyl"])
         let together = try await store.importAtOnce([
-            (start(), ImportChunk(events: [shared], rejected: [], rowsRead: 1)),
-            (start(), ImportChunk(events: [shared, events[0]], rejected: [], rowsRead: 2)),
+            (start(), ImportChunk(events: [shared], rejected: [row(key: "sha256:y1", line: 2)], rowsRead: 2)),
+            (start(), ImportChunk(events: [fresh, shared, events[0]], rejected: [row(key: "sha256:y2", line: 5)], rowsRead: 4)),
         ])
-        #expect(together.map(\.result.inserted) == [1, 0] && together.map(\.result.alreadyStored) == [0, 2])
+        #expect(together.map(\.result.inserted) == [1, 1] && together.map(\.result.alreadyStored) == [0, 2])
+        #expect(together.map(\.result.quarantined) == [1, 1])
         #expect(Set(together.map(\.batch)).count == 2 && !together.map(\.batch).contains(batch))
+        let stored = try await store.fetchEvents(EventFilter(from: CalendarDate(iso: "2024-03-03")!, to: CalendarDate(iso: "2024-03-04")!))
+        #expect(stored.map { $0.substances.map(\.text) } == [["heroin"], ["xylazine", "fentanyl"]])
+        #expect(try await store.fetchQuarantine(batch: together[1].batch).map(\.line) == [5])
     }
 
     private static func start() -> ImportBatchStart {
