@@ -25,14 +25,14 @@ struct CopyText {
         }
     }
 
-    /// Adds a number or boolean field (`t`/`f`); `nil` is NULL.
-    mutating func field(_ value: (some LosslessStringConvertible)?) {
-        if let flag = value as? Bool {
-            field(flag ? "t" : "f")
-        } else {
-            field(value?.description)
-        }
-    }
+    /// Adds a number field; `nil` is NULL.
+    mutating func field(_ value: (some BinaryInteger & LosslessStringConvertible)?) { field(value?.description) }
+
+    /// Adds a real number field, as Swift prints it (the shortest text that reads back the same); `nil` is NULL.
+    mutating func field(_ value: Double?) { field(value?.description) }
+
+    /// Adds a boolean field (`t`/`f`); `nil` is NULL.
+    mutating func field(_ value: Bool?) { field(value.map { $0 ? "t" : "f" }) }
 
     /// Ends the current row.
     mutating func endRow() {

@@ -236,7 +236,7 @@ enum PostgresSchema {
                     + "(\(latestVersion)); upgrade Vigil to use it")
         }
         for migration in migrations where migration.version > current {
-            try await store.client.withTransaction(logger: store.logger) { connection in
+            try await store.transaction { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: store.logger)
                 let applied = try await connection.query("SELECT 1 FROM vigil_migration WHERE version = \(migration.version)", logger: store.logger)
                 for try await _ in applied { return }  // another server applied it while this one waited

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 public import VigilCore
 public import VigilStore
 
@@ -304,30 +305,32 @@ extension PostgresStore: EventStore {
         switch grouping {
         case .region:
             select = """
-                SELECT e.region, NULL::TEXT AS subgroup, e.local_date - DATE '1970-01-01' AS day, COUNT(*) FROM event e WHERE \(conditions)
+                SELECT e.region, NULL::TEXT AS subgroup, e.local_date - DATE '1970-01-01' AS day, COUNT(*) AS n FROM event e WHERE \(conditions)
                 GROUP BY e.region, e.local_date
                 """
         case .regionAndOutcome:
             select = """
-                SELECT e.region, e.outcome AS subgroup, e.local_date - DATE '1970-01-01' AS day, COUNT(*) FROM event e WHERE \(conditions)
+                SELECT e.region, e.outcome AS subgroup, e.local_date - DATE '1970-01-01' AS day, COUNT(*) AS n FROM event e WHERE \(conditions)
                 GROUP BY e.region, e.outcome, e.local_date
                 """
         case .regionAndSubstance:
             select = """
-                SELECT e.region, s.substance AS subgroup, e.local_date - DATE '1970-01-01' AS day, COUNT(DISTINCT e.id)
+                SELECT e.region, s.substance AS subgroup, e.local_date - DATE '1970-01-01' AS day, COUNT(DISTINCT e.id) AS n
                 FROM event e JOIN event_substance s ON s.event_id = e.id
                 WHERE \(conditions) AND s.substance IS NOT NULL GROUP BY e.region, s.substance, e.local_date
                 """
         }
-        return try await dailyCounts(sql.query(select + " ORDER BY 1, 2, 3"))
+        return try await dailyCounts(sql.query(
+            """
+            SELECT region, subgroup, array_agg(day), array_agg(n) FROM (\(select)) AS g
+            GROUP BY region, subgroup ORDER BY region, subgroup COLLATE "C"
+            """))
     }
 
     /// Daily counts by region (and outcome) from the daily counts table, without reading the events:
     /// its region and date columns bear the events' names, and each outcome has a column. Each
     /// series comes as one row holding its days and counts as two arrays, which streams several
-    /// times faster than a row per region-day. The arrays are aggregated in whatever order the rows
-    /// come (both in the same order), and each series is put in date order here, which costs the
-    /// database less than ordering inside the aggregate.
+    /// times faster than a row per region-day.
     private func dailyCounts(_ grouping: SeriesGrouping, _ filter: EventFilter) async throws -> [DailyCount] {
         var byPlaceAndTime = filter
         byPlaceAndTime.outcome = nil
@@ -348,33 +351,24 @@ extension PostgresStore: EventStore {
                 WHERE \(sql.conditions) AND o.events > 0 GROUP BY e.region, o.outcome ORDER BY e.region, o.outcome COLLATE "C"
                 """
         }
-        let rows = try await client.query(sql.query(query), logger: logger)
-        var counts: [DailyCount] = []
-        for try await (regionText, subgroup, days, totals) in rows.decode((String, String?, [Int32], [Int64]).self) {
-            guard let region = RegionCode(rawValue: regionText), days.count == totals.count else { throw Self.corrupt("event_daily", regionText) }
-            var series = Array(zip(days, totals))
-            if !zip(series, series.dropFirst()).allSatisfy({ $0.0 < $1.0 }) { series.sort { $0.0 < $1.0 } }
-            for (day, total) in series {
-                guard (-719_162...2_932_896).contains(Int(day)) else { throw Self.corrupt("event_daily", regionText) }  // years 1...9999
-                counts.append(DailyCount(region: region, subgroup: subgroup, date: CalendarDate(dayNumber: Int(day)), count: Int(total)))
-            }
-        }
-        return counts
+        return try await dailyCounts(sql.query(query))
     }
 
-    /// Runs a query whose rows are region, subgroup, day (days since 1970-01-01) and count.
+    /// Daily counts from rows of region, subgroup, and the series' days (since 1970-01-01) and
+    /// counts as two arrays in the same order.
     private func dailyCounts(_ query: PostgresQuery) async throws -> [DailyCount] {
         let rows = try await client.query(query, logger: logger)
         var counts: [DailyCount] = []
-        // Rows come grouped by region: its code is checked once per run of rows.
-        var region: (text: String, code: RegionCode)?
-        for try await (regionText, subgroup, day, count) in rows.decode((String, String?, Int, Int).self) {
-            if region?.text != regionText {
-                guard let code = RegionCode(rawValue: regionText) else { throw Self.corrupt("event", regionText) }
-                region = (regionText, code)
+        for try await (regionText, subgroup, days, totals) in rows.decode((String, String?, [Int32], [Int64]).self) {
+            guard let region = RegionCode(rawValue: regionText), days.count == totals.count else { throw Self.corrupt("event_daily", regionText) }
+            // The arrays are aggregated in whatever order the rows came (both in the same order); a
+            // series is put in date order here, which costs less than ordering inside the aggregate.
+            var series = Array(zip(days, totals))
+            if !zip(series, series.dropFirst()).allSatisfy({ $0.0 < $1.0 }) { series.sort { $0.0 < $1.0 } }
+            for (day, total) in series {
+                guard CalendarDate.dayNumbers.contains(Int(day)) else { throw Self.corrupt("event_daily", regionText) }
+                counts.append(DailyCount(region: region, subgroup: subgroup, date: CalendarDate(dayNumber: Int(day)), count: Int(total)))
             }
-            guard (-719_162...2_932_896).contains(day) else { throw Self.corrupt("event", regionText) }  // years 1...9999
-            counts.append(DailyCount(region: region!.code, subgroup: subgroup, date: CalendarDate(dayNumber: day), count: count))
         }
         return counts
     }
@@ -403,8 +397,14 @@ extension PostgresStore: EventStore {
     /// short transaction (creating a partition locks the parent table), serialised between servers
     /// by an advisory lock.
     func ensurePartitions(for events: [OverdoseEvent]) async throws {
-        let months = Set(events.map { MonthPartition(containing: $0.occurredAt.localDate) }).filter { !partitions.contains($0.index) }
-        for month in months.sorted(by: { $0.index < $1.index }) { try await createPartition(month) }
+        try await ensurePartitions(for: events.map(\.occurredAt.localDate))
+    }
+
+    /// Creates the month partitions these days need that are not known to exist.
+    func ensurePartitions(for days: some Sequence<CalendarDate>) async throws {
+        let known = partitions.withLock { $0 }
+        let months = Set(days.map { MonthPartition(containing: $0).index }).subtracting(known)
+        for month in months.sorted() { try await createPartition(MonthPartition(index: month)) }
     }
 
     /// Creates one month's partition if it does not exist.
@@ -418,7 +418,7 @@ extension PostgresStore: EventStore {
                         FOR VALUES FROM ('\(month.first)') TO ('\(month.next)')
                         """), logger: self.logger)
         }
-        partitions.insert(month.index)
+        _ = partitions.withLock { $0.insert(month.index) }
     }
 
     static func corrupt(_ table: String, _ id: some CustomStringConvertible) -> StoreError {

@@ -32,11 +32,8 @@ extension PostgresStore: StoreTransfer {
 
     public func importRows(_ rows: [[String?]], into table: TransferTable) async throws {
         guard !rows.isEmpty else { return }
-        if table.name == "event" {
-            let dates = rows.compactMap { $0[4].flatMap(CalendarDate.init(iso:)) }
-            for month in Set(dates.map(MonthPartition.init(containing:))).filter({ !partitions.contains($0.index) }) {
-                try await createPartition(month)
-            }
+        if table.name == "event", let day = table.columns.firstIndex(where: { $0.name == "local_date" }) {
+            try await ensurePartitions(for: rows.compactMap { $0[day].flatMap(CalendarDate.init(iso:)) })
         }
         var text = CopyText()
         var keys = CopyText()

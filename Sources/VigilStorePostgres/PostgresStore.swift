@@ -11,14 +11,15 @@ import VigilStore
 /// Open it with ``connect(url:logger:timeout:)``, which brings the schema up to date (or refuses a
 /// database written by a newer Vigil), and ``close()`` it when done. Every statement binds its
 /// values as parameters. Events live in a table partitioned by month; the partitions are created
-/// as events for a month first arrive (and a few months ahead by ``migrate()``).
+/// as events for a month first arrive (and months ahead by ``prepare(through:)``).
 public final class PostgresStore: Sendable {
     let client: PostgresClient
     let logger: Logger
     /// Where the store is, without the password, for messages.
     public let location: String
     private let runner: Task<Void, Never>
-    let partitions = PartitionCache()
+    /// The months (``MonthPartition/index``) whose event partitions are known to exist.
+    let partitions = Mutex<Set<Int>>([])
 
     private init(client: PostgresClient, location: String, logger: Logger) {
         self.client = client
@@ -110,11 +111,6 @@ public final class PostgresStore: Sendable {
         await runner.value
     }
 
-    /// Whether the database answers now (within two seconds): the server's readiness check.
-    public func isReachable() async -> Bool {
-        (try? await withTimeout(.seconds(2)) { try await self.client.query("SELECT 1") }) != nil
-    }
-
     /// Runs `work`, or throws a timeout error once `limit` has passed.
     func withTimeout<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
         try await withThrowingTaskGroup(of: T.self) { group in
@@ -150,13 +146,4 @@ public final class PostgresStore: Sendable {
         }
         return "\(error.code)"
     }
-}
-
-/// The months whose event partitions are known to exist, so that each is created once per process.
-final class PartitionCache: Sendable {
-    private let months = Mutex<Set<Int>>([])
-
-    func contains(_ month: Int) -> Bool { months.withLock { $0.contains(month) } }
-
-    func insert(_ month: Int) { _ = months.withLock { $0.insert(month) } }
 }

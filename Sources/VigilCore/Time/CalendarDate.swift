@@ -30,10 +30,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         storage = Int32(era * 146_097 + dayOfEra - 719_468)
     }
 
+    /// The day numbers of the years 1 through 9999, the dates a `CalendarDate` can hold.
+    public static let dayNumbers: ClosedRange<Int> = -719_162...2_932_896
+
     /// Creates the date that is `dayNumber` days after 1970-01-01 (negative numbers go before it).
-    /// - Precondition: the date falls in the years 1 through 9999.
+    /// - Precondition: `dayNumber` is in ``dayNumbers``.
     public init(dayNumber: Int) {
-        precondition((-719_162...2_932_896).contains(dayNumber), "day number \(dayNumber) is outside the years 1...9999")
+        precondition(Self.dayNumbers.contains(dayNumber), "day number \(dayNumber) is outside the years 1...9999")
         storage = Int32(dayNumber)
     }
 
