@@ -17,50 +17,49 @@ extension PostgresStore: AlertStore {
                 "SELECT pg_advisory_xact_lock(hashtextextended(\(signal.kind + "\u{1F}" + signal.method + "\u{1F}" + signal.series), 0))",
                 logger: self.logger)
             let period = signal.period.description
-            // An alert that already covers this period has seen this signal: leave it as it is, unless it is
-            // still open at this very period (then new data for the period refreshes its figures below).
-            if let covering = try await self.alerts(
+            let covering = try await self.alerts(
                 """
                 SELECT \(unescaped: Self.alertColumns) FROM alert
                 WHERE kind = \(signal.kind) AND method = \(signal.method) AND series = \(signal.series)
                     AND first_period <= \(period) AND last_period >= \(period)
                 ORDER BY id DESC LIMIT 1
                 """, on: connection
-            ).first, covering.status == .closed || covering.latest.period != signal.period {
-                return (covering, false)
-            }
+            ).first
             let earliest = signal.period.adding(days: -continuationDays).description
-            if let existing = try await self.alerts(
+            let ongoing = try await self.alerts(
                 """
                 SELECT \(unescaped: Self.alertColumns) FROM alert
                 WHERE kind = \(signal.kind) AND method = \(signal.method) AND series = \(signal.series) AND status <> 'closed'
                     AND last_period >= \(earliest) AND first_period <= \(period)
                 ORDER BY last_period DESC LIMIT 1
                 """, on: connection
-            ).first {
-                // A signal older than the alert's last period (a re-run on earlier data) changes nothing.
-                guard signal.period >= existing.latest.period else { return (existing, false) }
-                let severity = max(existing.severity, signal.severity)
-                let updatedAt = existing.latest == signal ? existing.updatedAt : time
+            ).first
+            switch AlertRecording.decide(signal, covering: covering, ongoing: ongoing, at: time) {
+            case .unchanged(let alert):
+                return (alert, false)
+            case .update(let alert):
+                let latest = alert.latest
                 let updated = try await self.alerts(
                     """
-                    UPDATE alert SET last_period = \(period), observed = \(signal.observed), expected = \(signal.expected),
-                        upper_bound = \(signal.upperBound), score = \(signal.score), p_value = \(signal.pValue),
-                        latest_severity = \(signal.severity.rawValue), severity = \(severity.rawValue), updated_at = \(updatedAt)
-                    WHERE id = \(existing.id.rawValue) RETURNING \(unescaped: Self.alertColumns)
+                    UPDATE alert SET last_period = \(latest.period.description), observed = \(latest.observed),
+                        expected = \(latest.expected), upper_bound = \(latest.upperBound), score = \(latest.score),
+                        p_value = \(latest.pValue), latest_severity = \(latest.severity.rawValue), severity = \(alert.severity.rawValue),
+                        updated_at = \(alert.updatedAt)
+                    WHERE id = \(alert.id.rawValue) RETURNING \(unescaped: Self.alertColumns)
                     """, on: connection)
                 return (updated[0], false)
+            case .insert:
+                let inserted = try await self.alerts(
+                    """
+                    INSERT INTO alert (kind, method, series, region, subgroup, interval, first_period, last_period, observed, expected,
+                        upper_bound, score, p_value, latest_severity, severity, status, created_at, updated_at)
+                    VALUES (\(signal.kind), \(signal.method), \(signal.series), \(signal.region.rawValue), \(signal.subgroup),
+                        \(signal.interval), \(period), \(period), \(signal.observed), \(signal.expected), \(signal.upperBound),
+                        \(signal.score), \(signal.pValue), \(signal.severity.rawValue), \(signal.severity.rawValue), 'open', \(time), \(time))
+                    RETURNING \(unescaped: Self.alertColumns)
+                    """, on: connection)
+                return (inserted[0], true)
             }
-            let inserted = try await self.alerts(
-                """
-                INSERT INTO alert (kind, method, series, region, subgroup, interval, first_period, last_period, observed, expected,
-                    upper_bound, score, p_value, latest_severity, severity, status, created_at, updated_at)
-                VALUES (\(signal.kind), \(signal.method), \(signal.series), \(signal.region.rawValue), \(signal.subgroup),
-                    \(signal.interval), \(period), \(period), \(signal.observed), \(signal.expected), \(signal.upperBound),
-                    \(signal.score), \(signal.pValue), \(signal.severity.rawValue), \(signal.severity.rawValue), 'open', \(time), \(time))
-                RETURNING \(unescaped: Self.alertColumns)
-                """, on: connection)
-            return (inserted[0], true)
         }
     }
 

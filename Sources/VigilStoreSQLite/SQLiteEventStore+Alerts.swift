@@ -7,20 +7,15 @@ extension SQLiteEventStore: AlertStore {
         -> (alert: Alert, isNew: Bool)
     {
         try await writer.write { db in
-            // An alert that already covers this period has seen this signal: leave it as it is, unless it is
-            // still open at this very period (then new data for the period refreshes its figures below).
-            if let row = try Row.fetchOne(
+            let period = signal.period.description
+            let covering = try Row.fetchOne(
                 db,
                 sql: """
                     SELECT * FROM alert WHERE kind = ? AND method = ? AND series = ? AND first_period <= ? AND last_period >= ?
                     ORDER BY id DESC LIMIT 1
                     """,
-                arguments: [signal.kind, signal.method, signal.series, signal.period.description, signal.period.description])
-            {
-                let covering = try Self.alert(from: row)
-                if covering.status == .closed || covering.latest.period != signal.period { return (covering, false) }
-            }
-            let earliest = signal.period.adding(days: -continuationDays).description
+                arguments: [signal.kind, signal.method, signal.series, period, period]
+            ).map(Self.alert(from:))
             let ongoing = try Row.fetchOne(
                 db,
                 sql: """
@@ -29,13 +24,13 @@ extension SQLiteEventStore: AlertStore {
                         AND first_period <= ?
                     ORDER BY last_period DESC LIMIT 1
                     """,
-                arguments: [signal.kind, signal.method, signal.series, earliest, signal.period.description])
-            if let ongoing {
-                let id: Int64 = ongoing["id"]
-                let existing = try Self.alert(from: ongoing)
-                // A signal older than the alert's last period (a re-run on earlier data) changes nothing.
-                guard signal.period >= existing.latest.period else { return (existing, false) }
-                let severity = max(existing.severity, signal.severity)
+                arguments: [signal.kind, signal.method, signal.series, signal.period.adding(days: -continuationDays).description, period]
+            ).map(Self.alert(from:))
+            switch AlertRecording.decide(signal, covering: covering, ongoing: ongoing, at: time) {
+            case .unchanged(let alert):
+                return (alert, false)
+            case .update(let alert):
+                let latest = alert.latest
                 try db.execute(
                     sql: """
                         UPDATE alert SET last_period = ?, observed = ?, expected = ?, upper_bound = ?, score = ?, p_value = ?,
@@ -43,24 +38,24 @@ extension SQLiteEventStore: AlertStore {
                         WHERE id = ?
                         """,
                     arguments: [
-                        signal.period.description, signal.observed, signal.expected, signal.upperBound, signal.score,
-                        signal.pValue, signal.severity.rawValue, severity.rawValue,
-                        existing.latest == signal ? existing.updatedAt : time, id,
+                        latest.period.description, latest.observed, latest.expected, latest.upperBound, latest.score, latest.pValue,
+                        latest.severity.rawValue, alert.severity.rawValue, alert.updatedAt, alert.id.rawValue,
                     ])
-                return (try Self.fetchAlert(db, id: id), false)
+                return (try Self.fetchAlert(db, id: alert.id.rawValue), false)
+            case .insert:
+                try db.execute(
+                    sql: """
+                        INSERT INTO alert (kind, method, series, region, subgroup, interval, first_period, last_period, observed, expected,
+                            upper_bound, score, p_value, latest_severity, severity, status, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
+                        """,
+                    arguments: [
+                        signal.kind, signal.method, signal.series, signal.region.rawValue, signal.subgroup, signal.interval,
+                        period, period, signal.observed, signal.expected, signal.upperBound, signal.score, signal.pValue,
+                        signal.severity.rawValue, signal.severity.rawValue, time, time,
+                    ])
+                return (try Self.fetchAlert(db, id: db.lastInsertedRowID), true)
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO alert (kind, method, series, region, subgroup, interval, first_period, last_period, observed, expected,
-                        upper_bound, score, p_value, latest_severity, severity, status, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
-                    """,
-                arguments: [
-                    signal.kind, signal.method, signal.series, signal.region.rawValue, signal.subgroup, signal.interval,
-                    signal.period.description, signal.period.description, signal.observed, signal.expected, signal.upperBound,
-                    signal.score, signal.pValue, signal.severity.rawValue, signal.severity.rawValue, time, time,
-                ])
-            return (try Self.fetchAlert(db, id: db.lastInsertedRowID), true)
         }
     }
 
