@@ -2,6 +2,9 @@ public import VigilCore
 
 /// What `vigil migrate` and `vigil db status` need from a backend.
 public protocol StoreMaintenance: Sendable {
+    /// Where the store is, for messages: the file, or the URL without its password.
+    var location: String { get }
+
     /// The schema version and how many rows the main tables hold.
     func status() async throws -> StoreStatus
 

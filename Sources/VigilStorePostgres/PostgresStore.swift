@@ -28,6 +28,9 @@ public final class PostgresStore: Sendable {
         runner = Task { await client.run() }
     }
 
+    /// Whether a location names a PostgreSQL database (`postgres://` or `postgresql://`) rather than a file.
+    public static func names(_ location: String) -> Bool { PostgresURL.isPostgres(location) }
+
     /// Connects to the database a `postgres://` URL names and migrates its schema.
     /// - Parameters:
     ///   - url: `postgres://user:password@host:port/database`, with `?sslmode=disable|prefer|require`

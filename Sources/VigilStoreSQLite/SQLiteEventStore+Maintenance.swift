@@ -12,7 +12,7 @@ extension SQLiteEventStore: StoreMaintenance {
                 rows[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             return StoreStatus(
-                backend: "sqlite", location: name, version: applied, latestVersion: SQLiteSchema.migrator.migrations.count, rows: rows)
+                backend: "sqlite", location: location, version: applied, latestVersion: SQLiteSchema.migrator.migrations.count, rows: rows)
         }
     }
 

@@ -11,7 +11,7 @@ public import VigilStore
 public struct SQLiteEventStore: EventStore {
     let writer: any DatabaseWriter
     /// The file's path, or `:memory:`.
-    let name: String
+    public let location: String
 
     /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
     /// - Throws: ``StoreError`` `cannotOpen` when the file cannot be opened or is not a Vigil
@@ -46,7 +46,7 @@ public struct SQLiteEventStore: EventStore {
 
     private init(writer: any DatabaseWriter, name: String) throws {
         self.writer = writer
-        self.name = name
+        self.location = name
         let migrator = SQLiteSchema.migrator
         do {
             if try writer.read({ try migrator.hasBeenSuperseded($0) }) {

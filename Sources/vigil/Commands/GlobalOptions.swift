@@ -25,13 +25,6 @@ struct StoreOptions: ParsableArguments {
     /// Where the store is: `--database`, else `VIGIL_DATABASE_URL`, else `vigil.sqlite`.
     var location: String { database ?? ProcessInfo.processInfo.environment["VIGIL_DATABASE_URL"] ?? "vigil.sqlite" }
 
-    /// The location for messages: a URL's password left out.
-    var displayLocation: String {
-        guard var components = URLComponents(string: location), components.password != nil else { return location }
-        components.password = nil
-        return components.string ?? location
-    }
-
     /// Opens the store (migrating its schema): events, alerts, tokens, the audit log and the webhook outbox.
     func openStore() async throws -> any CommandStore {
         try await Self.open(location)
@@ -39,7 +32,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store at a location: a `postgres://` URL, `sqlite:PATH` or a SQLite file path.
     static func open(_ location: String) async throws -> any CommandStore {
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") { return try await PostgresStore.connect(url: location) }
+        if PostgresStore.names(location) { return try await PostgresStore.connect(url: location) }
         return try SQLiteEventStore(path: location.hasPrefix("sqlite:") ? String(location.dropFirst(7)) : location)
     }
 

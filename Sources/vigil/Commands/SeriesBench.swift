@@ -13,7 +13,7 @@ struct SeriesBench: AsyncParsableCommand {
         discussion: """
             Fills schema vigil_series_bench of the database with --events synthetic events (ten years, every US county) \
             and keeps them for later runs: --base events are imported with 'vigil import', then psql copies them under new \
-            record ids until there are --events, and rebuilds the daily counts. Then it times the series of all counties, \
+            record ids until there are --events, and the store rebuilds its daily counts. Then it times the series of all counties, \
             of one state's counties, and the same aggregation done by psql from the events themselves as the reference.
             """)
 
@@ -70,16 +70,11 @@ struct SeriesBench: AsyncParsableCommand {
                         ON e.source_system = k.source_system AND e.source_record_id = split_part(k.source_record_id, '#', 1)
                     WHERE k.source_record_id LIKE '%#%'
                     """,
-                    "-c", "DELETE FROM event_daily",
-                    "-c", """
-                    INSERT INTO event_daily (region, local_date, fatal, nonfatal, unknown)
-                    SELECT region, local_date, COUNT(*) FILTER (WHERE outcome = 'fatal'), COUNT(*) FILTER (WHERE outcome = 'nonfatal'),
-                        COUNT(*) FILTER (WHERE outcome = 'unknown')
-                    FROM event WHERE region IS NOT NULL GROUP BY 1, 2
-                    """,
-                    "-c", "ANALYZE event_key, event, event_daily",
+                    "-c", "ANALYZE event_key, event",
                 ])
                 guard grow.status == 0 else { throw ValidationError("psql could not copy the events (exit \(grow.status))") }
+                // What a copy into the store ends with: daily counts and id sequences rebuilt from the rows.
+                try await store.finishImport()
                 printError("copied them \(copies) times in \(String(format: "%.1f", grow.seconds)) s")
             }
             let stored = try await store.status().rows["event", default: 0]

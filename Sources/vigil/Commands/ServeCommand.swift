@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import VigilServer
+import VigilStore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
             var logger = storeOptions.makeLogger()
             logger.logLevel = storeOptions.verbose ? .info : .notice
             let app = VigilService(store: store, options: .init(suppressBelow: suppressBelow, rateLimit: rateLimit), logger: logger).application(host: host, port: port)
-            printError("Vigil serving http://\(host):\(port)/api/v1 (database \(storeOptions.displayLocation))")
+            printError("Vigil serving http://\(host):\(port)/api/v1 (database \(store.location))")
             try await app.runService()
         }
     }
