@@ -149,6 +149,7 @@ extension PostgresStore: EventStore {
                         i.utc_offset_seconds, i.latitude, i.longitude, i.region, i.outcome, i.naloxone_given, i.naloxone_doses,
                         i.source_kind, i.age_band, i.sex
                     FROM fresh f JOIN input i USING (source_system, source_record_id)
+                    ORDER BY i.local_date
                     RETURNING id
                 ), counted AS (
                     INSERT INTO event_daily (region, local_date, fatal, nonfatal, unknown)

@@ -15,8 +15,9 @@ struct ImportBench: AsyncParsableCommand {
         discussion: """
             Both run as child processes, alternately, --rounds times; the median wall time of each is reported, \
             with Vigil's peak resident memory. Needs the sqlite3 command-line shell (Debian package sqlite3); with \
-            --postgres, Vigil imports into that database (schema vigil_bench, emptied each round) and the reference is \
-            psql's \\copy into a plain table of text columns (Debian package postgresql-client).
+            --postgres, Vigil imports into that database (schema vigil_bench, emptied each round) and the references are \
+            psql's \\copy into a plain table of text columns and into one that also keeps the keys Vigil keeps (the \
+            record id unique, events by date and by region; Debian package postgresql-client).
             """)
 
     @Option(help: "Rows in the generated file.")
@@ -61,29 +62,37 @@ struct ImportBench: AsyncParsableCommand {
             let size = (try FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
             let vigil = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
             var vigilTimes: [Double] = []
-            var referenceTimes: [Double] = []
+            var referenceTimes: [(name: String, seconds: [Double])] = []
             var peakKilobytes = 0
-            let reference = postgres == nil ? "sqlite3 .import" : "psql \\copy"
             for round in 1...rounds {
-                let (vigilRun, referenceRun) = try postgres.map { try roundOnPostgres($0, csv: csv, vigil: vigil) }
+                let (vigilRun, references) = try postgres.map { try roundOnPostgres($0, csv: csv, vigil: vigil) }
                     ?? roundOnSQLite(csv: csv, vigil: vigil)
                 peakKilobytes = max(peakKilobytes, vigilRun.maxResidentKilobytes)
                 vigilTimes.append(vigilRun.seconds)
-                referenceTimes.append(referenceRun.seconds)
-                printError("round \(round): vigil \(format(vigilRun.seconds)) s, \(reference) \(format(referenceRun.seconds)) s")
+                for (index, reference) in references.enumerated() {
+                    if referenceTimes.count == index { referenceTimes.append((reference.name, [])) }
+                    referenceTimes[index].seconds.append(reference.run.seconds)
+                }
+                let line = references.map { "\($0.name) \(format($0.run.seconds)) s" }.joined(separator: ", ")
+                printError("round \(round): vigil \(format(vigilRun.seconds)) s, \(line)")
             }
             let vigilMedian = median(vigilTimes)
-            let referenceMedian = median(referenceTimes)
             print("rows: \(rows) (\(size / 1_048_576) MiB, seed \(seed)), rounds: \(rounds), store: \(postgres == nil ? "SQLite" : "PostgreSQL")")
             print("vigil import:   median \(format(vigilMedian)) s, \(Int(Double(rows) / vigilMedian)) rows/s, "
                   + "peak RSS \(peakKilobytes / 1024) MiB")
-            print("\(reference): median \(format(referenceMedian)) s, \(Int(Double(rows) / referenceMedian)) rows/s")
-            print("ratio vigil / \(reference): \(String(format: "%.2f", vigilMedian / referenceMedian))")
+            for (name, seconds) in referenceTimes {
+                let referenceMedian = median(seconds)
+                print("\(name): median \(format(referenceMedian)) s, \(Int(Double(rows) / referenceMedian)) rows/s")
+                print("ratio vigil / \(name): \(String(format: "%.2f", vigilMedian / referenceMedian))")
+            }
         }
     }
 
+    /// Vigil's run of one round and the reference runs, by name.
+    private typealias Round = (vigil: Measurement, references: [(name: String, run: Measurement)])
+
     /// One round against SQLite: `vigil import` into a new file, then sqlite3's `.import`.
-    private func roundOnSQLite(csv: String, vigil: String) throws -> (vigil: Measurement, reference: Measurement) {
+    private func roundOnSQLite(csv: String, vigil: String) throws -> Round {
         let vigilDatabase = workDir + "/vigil-bench.sqlite"
         let sqliteDatabase = workDir + "/sqlite3-bench.sqlite"
         for path in [vigilDatabase, vigilDatabase + "-wal", vigilDatabase + "-shm", sqliteDatabase] {
@@ -93,12 +102,14 @@ struct ImportBench: AsyncParsableCommand {
         guard vigilRun.status == 0 else { throw ValidationError("vigil import exited with \(vigilRun.status)") }
         let sqliteRun = try measure(sqlite3, [sqliteDatabase, ".import --csv \(csv) events"])
         guard sqliteRun.status == 0 else { throw ValidationError("sqlite3 exited with \(sqliteRun.status)") }
-        return (vigilRun, sqliteRun)
+        return (vigilRun, [("sqlite3 .import", sqliteRun)])
     }
 
     /// One round against PostgreSQL: `vigil import` into an emptied schema, then psql's `\copy` into
-    /// an emptied plain table with one text column per CSV column (set up outside the timing).
-    private func roundOnPostgres(_ url: String, csv: String, vigil: String) throws -> (vigil: Measurement, reference: Measurement) {
+    /// emptied tables with one text column per CSV column (set up outside the timing): a plain one,
+    /// and one with the keys Vigil keeps on its events (the first column, the record id, unique; the
+    /// second and fifth, time and region, indexed as Vigil indexes date and region).
+    private func roundOnPostgres(_ url: String, csv: String, vigil: String) throws -> Round {
         let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: csv))
         let header = String(decoding: try file.read(upToCount: 1 << 16) ?? Data(), as: UTF8.self).prefix { $0 != "\n" && $0 != "\r\n" }
         try file.close()
@@ -106,14 +117,21 @@ struct ImportBench: AsyncParsableCommand {
         let setup = try measure(psql, [
             url, "-q", "-v", "ON_ERROR_STOP=1", "-c", "DROP SCHEMA IF EXISTS vigil_bench CASCADE",
             "-c", "DROP TABLE IF EXISTS events_plain", "-c", "CREATE TABLE events_plain (\(columns))",
+            "-c", "DROP TABLE IF EXISTS events_indexed", "-c", "CREATE TABLE events_indexed (\(columns))",
+            "-c", "ALTER TABLE events_indexed ADD PRIMARY KEY (c0)", "-c", "CREATE INDEX ON events_indexed (c1, c0)",
+            "-c", "CREATE INDEX ON events_indexed (c4, c1)",
         ])
         guard setup.status == 0 else { throw ValidationError("psql could not prepare the database at \(url)") }
         let separator = url.contains("?") ? "&" : "?"
         let vigilRun = try measure(vigil, ["import", csv, "--database", url + separator + "schema=vigil_bench"])
         guard vigilRun.status == 0 else { throw ValidationError("vigil import exited with \(vigilRun.status)") }
-        let copyRun = try measure(psql, [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", "\\copy events_plain FROM '\(csv)' CSV HEADER"])
-        guard copyRun.status == 0 else { throw ValidationError("psql \\copy exited with \(copyRun.status)") }
-        return (vigilRun, copyRun)
+        var references: [(name: String, run: Measurement)] = []
+        for table in ["events_plain", "events_indexed"] {
+            let copyRun = try measure(psql, [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", "\\copy \(table) FROM '\(csv)' CSV HEADER"])
+            guard copyRun.status == 0 else { throw ValidationError("psql \\copy into \(table) exited with \(copyRun.status)") }
+            references.append(("psql \\copy \(table)", copyRun))
+        }
+        return (vigilRun, references)
     }
 
     private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
