@@ -36,6 +36,13 @@ let package = Package(
             // the test suite, which runs in debug, checks thousands of model fits in seconds.
             swiftSettings: vigilSwiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // L1: the controlled-precursor watchlist, name matching and manifest screening, pure.
+        .target(
+            name: "VigilPrecursors",
+            dependencies: ["VigilCore"],
+            resources: [.copy("Resources")],
+            swiftSettings: vigilSwiftSettings
+        ),
         // L2: store protocols and query values.
         .target(
             name: "VigilStore",
@@ -70,7 +77,7 @@ let package = Package(
         .target(
             name: "VigilKit",
             dependencies: [
-                "VigilCore", "VigilDetection", "VigilStore", "VigilIngest", .product(name: "Logging", package: "swift-log"),
+                "VigilCore", "VigilDetection", "VigilPrecursors", "VigilStore", "VigilIngest", .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Samples")],
             swiftSettings: vigilSwiftSettings
@@ -92,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilKit", "VigilDetection", "VigilStoreSQLite", "VigilStorePostgres", "VigilServer",
+                "VigilKit", "VigilDetection", "VigilPrecursors", "VigilIngest", "VigilStoreSQLite", "VigilStorePostgres", "VigilServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -101,6 +108,10 @@ let package = Package(
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore", "VigilTestSupport"], swiftSettings: vigilSwiftSettings),
         .testTarget(
             name: "VigilDetectionTests", dependencies: ["VigilDetection", "VigilTestSupport"], swiftSettings: vigilSwiftSettings
+        ),
+        .testTarget(
+            name: "VigilPrecursorsTests", dependencies: ["VigilPrecursors", "VigilIngest", "VigilTestSupport"],
+            swiftSettings: vigilSwiftSettings
         ),
         .testTarget(name: "VigilIngestTests", dependencies: ["VigilIngest", "VigilTestSupport"], swiftSettings: vigilSwiftSettings),
         .testTarget(

@@ -7,7 +7,7 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, extensible error code.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
-            case cannotRead, emptyInput, invalidHeader, missingColumn, invalidMapping, unknownMapping, invalidOption
+            case cannotRead, emptyInput, invalidHeader, missingColumn, invalidMapping, unknownMapping, invalidOption, invalidReference
         }
         private let base: Base
         /// The input could not be opened or read.
@@ -24,6 +24,8 @@ public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unknownMapping = Code(base: .unknownMapping)
         /// An import option is not valid (an unknown format, an empty source name).
         public static let invalidOption = Code(base: .invalidOption)
+        /// A reference file (a watchlist) has a bad value or repeats an id.
+        public static let invalidReference = Code(base: .invalidReference)
         public var description: String { base.rawValue }
     }
 

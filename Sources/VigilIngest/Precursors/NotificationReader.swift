@@ -1,0 +1,48 @@
+public import VigilCore
+
+/// Reads a pre-export notification file (CSV or NDJSON) with the columns `pen_id, exporter,
+/// importer, consignee, substance, quantity, unit, exporting_country, importing_country,
+/// point_of_entry, expected_dispatch, status`; `pen_id` and `substance` are required. `status` is
+/// `pending` (the default), `cleared`, `objected` or `withdrawn`. Bad values are reported per line,
+/// as for manifests; a row without an id or substance is reported and left out.
+public enum NotificationReader {
+    /// The file's fields.
+    public static let fields = [
+        "pen_id", "exporter", "importer", "consignee", "substance", "quantity", "unit", "exporting_country", "importing_country",
+        "point_of_entry", "expected_dispatch", "status",
+    ]
+
+    /// Reads every notification of a file.
+    /// - Throws: ``IngestError`` when the file cannot be read or lacks a required column.
+    public static func read(path: String, mapping: ManifestMapping = .vigil) throws -> (
+        notifications: [PreExportNotification], issues: [LineIssue]
+    ) {
+        let table = try PrecursorTable(path: path, fields: fields, required: ["pen_id", "substance"], columnNames: mapping.columns)
+        var notifications: [PreExportNotification] = []
+        var issues: [LineIssue] = []
+        while try table.next() {
+            let id = table.text("pen_id")
+            let substance = table.text("substance")
+            if id == nil { table.report("pen_id", value: nil, reason: "the notification id is blank; every notification needs one") }
+            if substance == nil { table.report("substance", value: nil, reason: "the substance is blank; name it or give its CAS number") }
+            let status = table.parsed("status") { text in
+                guard let status = PreExportNotification.Status(rawValue: text.lowercased()) else {
+                    throw PrecursorCells.Problem(
+                        description: "unknown status '\(text)'; use "
+                            + PreExportNotification.Status.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return status
+            }
+            let notification = PreExportNotification(
+                id: id ?? "", exporter: table.text("exporter"), importer: table.text("importer"), consignee: table.text("consignee"),
+                substance: substance ?? "", quantity: table.quantity("quantity", unitField: "unit"),
+                exportingCountry: table.text("exporting_country"), importingCountry: table.text("importing_country"),
+                pointOfEntry: table.text("point_of_entry"),
+                expectedDispatch: table.parsed("expected_dispatch") { try PrecursorCells.date($0, order: mapping.dateOrder) },
+                status: status ?? .pending)
+            if id != nil, substance != nil { notifications.append(notification) }
+            issues.append(contentsOf: table.lineIssues)
+        }
+        return (notifications, issues)
+    }
+}

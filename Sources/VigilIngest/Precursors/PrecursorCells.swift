@@ -1,0 +1,90 @@
+import VigilCore
+
+/// Parsers for the cells of manifest and notification files; each throws a message that says what
+/// to write instead.
+enum PrecursorCells {
+    struct Problem: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// A number: digits with an optional decimal point, and commas only as thousands separators.
+    static func number(_ text: String) throws -> Double {
+        var cleaned = text
+        if text.contains(",") {
+            let groups = text.split(separator: ".", maxSplits: 1)[0].split(separator: ",", omittingEmptySubsequences: false)
+            guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                throw Problem(description: "'\(text)' is not a number; write it with a decimal point and no thousands commas, such as 1250.5")
+            }
+            cleaned = text.filter { $0 != "," }
+        }
+        guard let value = Double(cleaned), value.isFinite, value >= 0 else {
+            throw Problem(description: "'\(text)' is not a number of 0 or more; write digits with an optional decimal point, such as 25 or 0.5")
+        }
+        return value
+    }
+
+    /// A unit.
+    static func unit(_ text: String) throws -> Quantity.Unit {
+        guard let unit = Quantity.Unit(parsing: text) else {
+            throw Problem(
+                description: "unknown unit '\(text)'; use one of " + Quantity.Unit.allCases.map(\.rawValue).joined(separator: ", ")
+                    + " (or a common spelling such as kgs, tonnes, litres, drums)")
+        }
+        return unit
+    }
+
+    /// A date: ISO 8601 (a time and zone after it are ignored), or day, month and year separated by
+    /// `/`, `.` or `-` in the mapping's order.
+    static func date(_ text: String, order: ManifestMapping.DateOrder) throws -> CalendarDate {
+        if let iso = CalendarDate(iso: text.prefix(10)), text.count == 10 || text.dropFirst(10).first == "T" || text.dropFirst(10).first == " " {
+            return iso
+        }
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).compactMap { Int($0) }
+        let example = order == .dmy ? "31/12/2026" : order == .mdy ? "12/31/2026" : "2026-12-31"
+        guard parts.count == 3 else {
+            throw Problem(description: "'\(text)' is not a date; write it as 2026-12-31 (or as the mapping says, \(example))")
+        }
+        let (year, month, day) =
+            switch order {
+            case .ymd: (parts[0], parts[1], parts[2])
+            case .dmy: (parts[2], parts[1], parts[0])
+            case .mdy: (parts[2], parts[0], parts[1])
+            }
+        guard let date = CalendarDate(year: year < 100 ? 2000 + year : year, month: month, day: day) else {
+            throw Problem(description: "'\(text)' is not a calendar date in the order \(order.rawValue); write it as \(example)")
+        }
+        return date
+    }
+}
+
+extension PrecursorTable {
+    /// A quantity from a number field and a unit field; a number with its unit in one cell
+    /// (`25 kg`) is accepted when the unit field is blank. A quantity without a unit is an issue.
+    func quantity(_ numberField: String, unitField: String) -> Quantity? {
+        guard var amount = text(numberField) else { return nil }
+        var unitText = text(unitField)
+        if unitText == nil, let split = amount.firstIndex(where: { $0.isLetter }) {
+            unitText = String(amount[split...]).trimmingWhitespace().description
+            amount = String(amount[..<split]).trimmingWhitespace().description
+        }
+        let value: Double
+        do {
+            value = try PrecursorCells.number(amount)
+        } catch {
+            report(numberField, value: amount, reason: "\(error)")
+            return nil
+        }
+        guard let unitText else {
+            report(unitField, value: nil, reason: "the quantity \(amount) has no unit; give one in '\(unitField)' (kg, g, t, l…)")
+            return nil
+        }
+        let unit: Quantity.Unit
+        do {
+            unit = try PrecursorCells.unit(unitText)
+        } catch {
+            report(unitField, value: unitText, reason: "\(error)")
+            return nil
+        }
+        return Quantity(value: value, unit: unit)
+    }
+}

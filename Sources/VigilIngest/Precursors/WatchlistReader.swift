@@ -1,0 +1,85 @@
+public import VigilCore
+
+/// Reads a watchlist file: the bundled list or a jurisdiction's additions, in the bundled list's
+/// CSV layout (`id, name, synonyms, cas, hs_heading, hs_national, un_table, us_control, us_code,
+/// coverage, family, since, citation, sources`; `id` and `name` required; lists separated by `;`;
+/// national codes written `CODE@SYSTEM`).
+///
+/// Reference data must be right as a whole: any bad value, and an id used twice, rejects the file
+/// with the line, column and value to fix.
+public enum WatchlistReader {
+    /// The file's fields.
+    public static let fields = [
+        "id", "name", "synonyms", "cas", "hs_heading", "hs_national", "un_table", "us_control", "us_code", "coverage", "family", "since",
+        "citation", "sources",
+    ]
+
+    /// Reads every entry of a watchlist file.
+    /// - Throws: ``IngestError`` naming the line, column and value of the first bad value, or the
+    ///   lines of a repeated id.
+    public static func read(path: String) throws -> [ControlledChemical] {
+        let table = try PrecursorTable(path: path, fields: fields, required: ["id", "name"])
+        var entries: [ControlledChemical] = []
+        var lines: [ChemicalID: Int] = [:]
+        while try table.next() {
+            let id = table.parsed("id") { text in
+                guard let id = ChemicalID(rawValue: text) else {
+                    throw PrecursorCells.Problem(description: "'\(text)' is not an id; use lower-case letters, digits and hyphens, such as 4-ap")
+                }
+                return id
+            }
+            let name = table.text("name")
+            if name == nil { table.report("name", value: nil, reason: "the name is blank; every entry needs one") }
+            let list = { (field: String) in (table.text(field) ?? "").split(separator: ";").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty } }
+            let cas = list("cas").compactMap { text in
+                table.parsed("cas") { _ in
+                    let number = try CASNumber(parsing: text)
+                    guard number.hasValidCheckDigit else {
+                        throw PrecursorCells.Problem(description: "CAS \(text) has a wrong check digit (its digits call for \(number.expectedCheckDigit))")
+                    }
+                    return number
+                }
+            }
+            let national = list("hs_national").compactMap { text in
+                table.parsed("hs_national") { _ in
+                    let parts = text.split(separator: "@", maxSplits: 1)
+                    guard parts.count == 2 else {
+                        throw PrecursorCells.Problem(description: "'\(text)' is not CODE@SYSTEM, such as 2933399901@UK")
+                    }
+                    return ControlledChemical.NationalCode(code: try HSCode(parsing: parts[0]), system: String(parts[1]))
+                }
+            }
+            let coverage = Set(list("coverage").compactMap { text in
+                table.parsed("coverage") { _ in
+                    guard let rule = ControlledChemical.Coverage(rawValue: text) else {
+                        throw PrecursorCells.Problem(
+                            description: "unknown coverage '\(text)'; use "
+                                + ControlledChemical.Coverage.allCases.map(\.rawValue).joined(separator: ", "))
+                    }
+                    return rule
+                }
+            })
+            let entry = ControlledChemical(
+                id: id ?? ChemicalID(rawValue: "x")!, name: name ?? "", synonyms: list("synonyms"), casNumbers: cas,
+                hsSubheading: table.parsed("hs_heading") { try HSCode(parsing: $0) }, nationalCodes: national,
+                unTable: table.parsed("un_table") { text in
+                    guard let table = ControlledChemical.UNTable(rawValue: text) else {
+                        throw PrecursorCells.Problem(description: "'\(text)' is not a UN 1988 table; write I or II")
+                    }
+                    return table
+                },
+                usControl: table.text("us_control"), usCode: table.text("us_code"), coverage: coverage, family: table.text("family"),
+                since: table.text("since"), citation: table.text("citation"), sources: list("sources"))
+            if let problem = table.lineIssues.first {
+                throw IngestError(code: .invalidReference, origin: path, line: problem.line, message: problem.detail)
+            }
+            if let earlier = lines.updateValue(table.line, forKey: entry.id) {
+                throw IngestError(
+                    code: .invalidReference, origin: path, line: table.line,
+                    message: "id '\(entry.id)' is already used on line \(earlier); give each entry its own id")
+            }
+            entries.append(entry)
+        }
+        return entries
+    }
+}

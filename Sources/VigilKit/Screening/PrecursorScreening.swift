@@ -1,0 +1,120 @@
+import Foundation
+public import VigilCore
+public import VigilIngest
+public import VigilPrecursors
+
+/// Screens a manifest file against the watchlist, optionally reconciling it with a file of
+/// pre-export notifications: the `vigil screen` use case.
+///
+/// The manifest is read and screened in chunks (matching on every core), so memory holds only the
+/// lines reported: the flagged ones, or all with ``Options/includeAll``.
+public struct PrecursorScreening: Sendable {
+    /// What to screen and how.
+    public struct Options: Sendable {
+        /// The manifest file (CSV or NDJSON).
+        public var manifest: String
+        /// A pre-export notification file.
+        public var notifications: String?
+        /// The manifest (and notification) layout: `vigil` or a mapping file.
+        public var mapping: String
+        /// Risk weights and rules (a JSON file), or the defaults.
+        public var settings: RiskSettings
+        /// Report every line, not only the flagged ones.
+        public var includeAll: Bool
+        /// Consignees already known, so not new.
+        public var knownConsignees: [String]
+        /// Lines per chunk.
+        public var chunkSize: Int
+
+        /// Creates options.
+        public init(
+            manifest: String, notifications: String? = nil, mapping: String = "vigil", settings: RiskSettings = .standard,
+            includeAll: Bool = false, knownConsignees: [String] = [], chunkSize: Int = 20_000
+        ) {
+            self.manifest = manifest
+            self.notifications = notifications
+            self.mapping = mapping
+            self.settings = settings
+            self.includeAll = includeAll
+            self.knownConsignees = knownConsignees
+            self.chunkSize = chunkSize
+        }
+    }
+
+    /// A reported line with the file line it came from.
+    public struct Row: Hashable, Sendable, Codable {
+        /// The manifest file line.
+        public var fileLine: Int
+        /// The screening.
+        public var screened: ScreenedLine
+    }
+
+    /// The outcome of a screening.
+    public struct Report: Sendable {
+        /// The watchlist version used.
+        public var watchlistVersion: String
+        /// Lines screened.
+        public var linesScreened: Int
+        /// Lines flagged.
+        public var linesFlagged: Int
+        /// The reported lines, highest risk first (then file order).
+        public var rows: [Row]
+        /// Problems in the manifest and notification files, line by line.
+        public var issues: [LineIssue]
+        /// Optional manifest fields the file has no column for.
+        public var absentFields: [String]
+        /// Whether notifications were checked.
+        public var checkedNotifications: Bool
+        /// Notifications no line matched.
+        public var unusedNotifications: [PreExportNotification]
+        /// Notifications whose substance is not on the watchlist.
+        public var unrecognisedNotifications: [PreExportNotification]
+        /// Flagged lines of listed chemicals that no notification covers.
+        public var linesWithoutNotification: [Row]
+    }
+
+    private let watchlist: Watchlist
+
+    /// A screening against a watchlist.
+    public init(watchlist: Watchlist) {
+        self.watchlist = watchlist
+    }
+
+    /// Runs a screening.
+    /// - Throws: ``VigilIngest/IngestError`` when the manifest or notification file is unusable as a
+    ///   whole; line problems are in the report.
+    public func run(_ options: Options) throws -> Report {
+        let mapping = try ManifestMapping.load(options.mapping)
+        let index = WatchlistIndex(watchlist)
+        var issues: [LineIssue] = []
+        var book: NotificationBook?
+        if let path = options.notifications {
+            let (notifications, problems) = try NotificationReader.read(path: path, mapping: mapping)
+            issues += problems
+            book = NotificationBook(notifications, index: index)
+        }
+        let reader = try ManifestReader(path: options.manifest, mapping: mapping)
+        let screening = ManifestScreening(
+            index: index, settings: options.settings, notifications: book, knownConsignees: options.knownConsignees)
+        var rows: [Row] = []
+        var screenedCount = 0
+        var flaggedCount = 0
+        while true {
+            let chunk = try reader.next(limit: options.chunkSize)
+            issues += chunk.issues
+            if chunk.lines.isEmpty && chunk.issues.isEmpty { break }
+            for (offset, line) in screening.screen(chunk.lines).enumerated() {
+                if line.isFlagged { flaggedCount += 1 }
+                if line.isFlagged || options.includeAll { rows.append(Row(fileLine: chunk.fileLines[offset], screened: line)) }
+            }
+            screenedCount += chunk.lines.count
+        }
+        rows.sort { ($0.screened.risk, -$0.fileLine) > ($1.screened.risk, -$1.fileLine) }
+        let reconciliation = screening.reconciliation()
+        return Report(
+            watchlistVersion: watchlist.version, linesScreened: screenedCount, linesFlagged: flaggedCount, rows: rows, issues: issues,
+            absentFields: reader.absentFields, checkedNotifications: book != nil, unusedNotifications: reconciliation.unused,
+            unrecognisedNotifications: reconciliation.unrecognised,
+            linesWithoutNotification: rows.filter { $0.screened.reasons.contains { $0.factor == .noPEN } })
+    }
+}
