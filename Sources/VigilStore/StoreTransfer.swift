@@ -82,5 +82,15 @@ public struct TransferTable: Hashable, Sendable {
             ("id", .integer), ("subscription_id", .integer), ("alert_id", .integer), ("idempotency_key", .text), ("payload", .text),
             ("attempts", .integer), ("next_attempt_at", .integer), ("state", .text), ("last_error", .text),
         ], keyLength: 1),
+        TransferTable(name: "screening_run", columns: [
+            ("id", .integer), ("origin", .text), ("watchlist_version", .text), ("parameters", .text), ("started_by", .text),
+            ("started_at", .integer), ("lines_screened", .integer), ("lines_flagged", .integer),
+        ], keyLength: 1),
+        TransferTable(name: "screening_line", columns: [
+            ("run_id", .integer), ("position", .integer), ("file_line", .integer), ("shipment_id", .text), ("line_number", .integer),
+            ("description", .text), ("consignee", .text), ("risk", .real), ("matched_id", .text), ("match_rule", .text),
+            ("confidence", .real), ("reasons", .text), ("decision", .text), ("decided_by", .text), ("decided_at", .integer), ("note", .text),
+        ], keyLength: 2),
+        TransferTable(name: "screening_consignee", columns: [("name", .text)], keyLength: 1),
     ]
 }

@@ -203,6 +203,44 @@ enum PostgresSchema {
         Migration(
             version: 3, description: "substance mentions without a per-row reference check",
             statements: ["ALTER TABLE event_substance DROP CONSTRAINT IF EXISTS event_substance_event_id_fkey"]),
+        Migration(
+            version: 4, description: "precursor screening runs, their lines and decisions",
+            statements: [
+                """
+                CREATE TABLE screening_run (
+                    id BIGSERIAL PRIMARY KEY,
+                    origin TEXT NOT NULL,
+                    watchlist_version TEXT NOT NULL,
+                    parameters TEXT NOT NULL,
+                    started_by TEXT,
+                    started_at BIGINT NOT NULL,
+                    lines_screened BIGINT NOT NULL,
+                    lines_flagged BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE screening_line (
+                    run_id BIGINT NOT NULL REFERENCES screening_run (id),
+                    position BIGINT NOT NULL,
+                    file_line BIGINT NOT NULL,
+                    shipment_id TEXT,
+                    line_number BIGINT,
+                    description TEXT NOT NULL,
+                    consignee TEXT,
+                    risk DOUBLE PRECISION NOT NULL,
+                    matched_id TEXT,
+                    match_rule TEXT,
+                    confidence DOUBLE PRECISION,
+                    reasons TEXT NOT NULL,
+                    decision TEXT CHECK (decision IN ('cleared', 'referred')),
+                    decided_by TEXT,
+                    decided_at BIGINT,
+                    note TEXT,
+                    PRIMARY KEY (run_id, position)
+                )
+                """,
+                "CREATE TABLE screening_consignee (name TEXT COLLATE \"C\" PRIMARY KEY)",
+            ]),
     ]
 
     /// Fills the (empty) daily counts from the events.

@@ -61,7 +61,7 @@ extension PostgresStore: StoreTransfer {
             try await connection.query(PostgresSchema.dailyCountsRebuild, logger: self.logger)
             for (table, column) in [
                 ("import_batch", "id"), ("event_key", "id"), ("quarantine", "id"), ("alert", "id"), ("audit_log", "sequence"),
-                ("webhook_subscription", "id"), ("webhook_delivery", "id"),
+                ("webhook_subscription", "id"), ("webhook_delivery", "id"), ("screening_run", "id"),
             ] {
                 try await connection.query(
                     PostgresQuery(

@@ -165,6 +165,41 @@ enum SQLiteSchema {
                     CREATE INDEX IF NOT EXISTS event_by_date_and_key ON event(local_date, source_system, source_record_id);
                     """)
         }
+        migrator.registerMigration("v6: precursor screening runs, their lines and decisions") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE screening_run (
+                        id INTEGER PRIMARY KEY,
+                        origin TEXT NOT NULL,
+                        watchlist_version TEXT NOT NULL,
+                        parameters TEXT NOT NULL,
+                        started_by TEXT,
+                        started_at INTEGER NOT NULL,
+                        lines_screened INTEGER NOT NULL,
+                        lines_flagged INTEGER NOT NULL
+                    );
+                    CREATE TABLE screening_line (
+                        run_id INTEGER NOT NULL REFERENCES screening_run(id),
+                        position INTEGER NOT NULL,
+                        file_line INTEGER NOT NULL,
+                        shipment_id TEXT,
+                        line_number INTEGER,
+                        description TEXT NOT NULL,
+                        consignee TEXT,
+                        risk REAL NOT NULL,
+                        matched_id TEXT,
+                        match_rule TEXT,
+                        confidence REAL,
+                        reasons TEXT NOT NULL,
+                        decision TEXT CHECK (decision IN ('cleared', 'referred')),
+                        decided_by TEXT,
+                        decided_at INTEGER,
+                        note TEXT,
+                        PRIMARY KEY (run_id, position)
+                    );
+                    CREATE TABLE screening_consignee (name TEXT PRIMARY KEY);
+                    """)
+        }
         return migrator
     }
 }

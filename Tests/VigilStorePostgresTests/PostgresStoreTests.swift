@@ -24,6 +24,11 @@ struct PostgresStoreTests {
         try await PostgresTestDatabase.withStore { try await AccessStoreConformance.checks[check].run($0) }
     }
 
+    @Test("passes the screening store conformance suite", arguments: ScreeningStoreConformance.checks.indices)
+    func screening(check: Int) async throws {
+        try await PostgresTestDatabase.withStore { try await ScreeningStoreConformance.checks[check].run($0) }
+    }
+
     @Test("the audit log refuses UPDATE, DELETE and TRUNCATE, even in SQL")
     func appendOnly() async throws {
         try await PostgresTestDatabase.withStore { store in

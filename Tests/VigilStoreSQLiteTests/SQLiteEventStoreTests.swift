@@ -76,6 +76,11 @@ struct SQLiteAccessStoreTests {
         try await AccessStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
     }
 
+    @Test("passes the screening store conformance suite", arguments: ScreeningStoreConformance.checks.indices)
+    func screeningConformance(check: Int) async throws {
+        try await ScreeningStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
+    }
+
     @Test("the audit log refuses UPDATE and DELETE, even in SQL")
     func appendOnly() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).sqlite").path

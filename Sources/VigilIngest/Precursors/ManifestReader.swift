@@ -30,12 +30,17 @@ public final class ManifestReader {
     private let table: PrecursorTable
     private let mapping: ManifestMapping
 
-    /// Opens a manifest.
+    /// Opens a manifest, from a file or received bytes.
     /// - Throws: ``IngestError`` when the file cannot be read, has no header, or has no description
     ///   column.
-    public init(path: String, mapping: ManifestMapping = .vigil) throws {
+    public init(_ source: TableSource, mapping: ManifestMapping = .vigil) throws {
         self.mapping = mapping
-        table = try PrecursorTable(path: path, fields: Self.fields, required: ["description"], columnNames: mapping.columns)
+        table = try PrecursorTable(source, fields: Self.fields, required: ["description"], columnNames: mapping.columns)
+    }
+
+    /// Opens a manifest file.
+    public convenience init(path: String, mapping: ManifestMapping = .vigil) throws {
+        try self.init(.file(path), mapping: mapping)
     }
 
     /// The optional fields the file has no column for, which narrows what screening can check.

@@ -12,12 +12,12 @@ public enum NotificationReader {
         "point_of_entry", "expected_dispatch", "status",
     ]
 
-    /// Reads every notification of a file.
+    /// Reads every notification of a file or received bytes.
     /// - Throws: ``IngestError`` when the file cannot be read or lacks a required column.
-    public static func read(path: String, mapping: ManifestMapping = .vigil) throws -> (
+    public static func read(_ source: TableSource, mapping: ManifestMapping = .vigil) throws -> (
         notifications: [PreExportNotification], issues: [LineIssue]
     ) {
-        let table = try PrecursorTable(path: path, fields: fields, required: ["pen_id", "substance"], columnNames: mapping.columns)
+        let table = try PrecursorTable(source, fields: fields, required: ["pen_id", "substance"], columnNames: mapping.columns)
         var notifications: [PreExportNotification] = []
         var issues: [LineIssue] = []
         while try table.next() {

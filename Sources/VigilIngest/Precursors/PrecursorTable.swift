@@ -27,6 +27,22 @@ public struct LineIssue: Hashable, Sendable, Codable, CustomStringConvertible {
     public var description: String { "\(origin):\(line): \(detail)" }
 }
 
+/// Where a manifest, notification or watchlist table comes from.
+public enum TableSource: Hashable, Sendable {
+    /// A file: NDJSON when its name ends in `.ndjson` or `.jsonl`, else CSV.
+    case file(String)
+    /// Bytes received (a request body), named `origin` in messages.
+    case bytes([UInt8], origin: String, isNDJSON: Bool)
+
+    /// The name used in messages.
+    public var origin: String {
+        switch self {
+        case .file(let path): path
+        case .bytes(_, let origin, _): origin
+        }
+    }
+}
+
 /// The rows of a CSV or NDJSON table read by field name, for the precursor files: each field is
 /// read from the column a mapping names for it (its own name by default).
 final class PrecursorTable {
@@ -43,12 +59,19 @@ final class PrecursorTable {
     ///   - fields: The fields to read, by their canonical names.
     ///   - required: The fields a file must have a column for.
     ///   - columnNames: A mapping's column for a field, where it is not the field's name.
-    init(path: String, fields: [String], required: [String], columnNames: [String: String] = [:]) throws {
+    init(_ source: TableSource, fields: [String], required: [String], columnNames: [String: String] = [:]) throws {
+        let path = source.origin
         origin = path
-        let input = try FileInput(path: path)
-        let lowered = path.lowercased()
-        rows = lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".jsonl")
-            ? NDJSONRowSource(input, origin: path) : CSVRowSource(input, origin: path)
+        switch source {
+        case .file(let path):
+            let input = try FileInput(path: path)
+            let lowered = path.lowercased()
+            rows = lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".jsonl")
+                ? NDJSONRowSource(input, origin: path) : CSVRowSource(input, origin: path)
+        case .bytes(let bytes, let origin, let isNDJSON):
+            let input = MemoryInput(bytes)
+            rows = isNDJSON ? NDJSONRowSource(input, origin: origin) : CSVRowSource(input, origin: origin)
+        }
         columns = fields.map { columnNames[$0] ?? $0 }
         let found = try rows.bind(columns: columns)
         for (slot, field) in fields.enumerated() {

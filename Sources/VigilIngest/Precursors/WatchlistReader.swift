@@ -18,7 +18,7 @@ public enum WatchlistReader {
     /// - Throws: ``IngestError`` naming the line, column and value of the first bad value, or the
     ///   lines of a repeated id.
     public static func read(path: String) throws -> [ControlledChemical] {
-        let table = try PrecursorTable(path: path, fields: fields, required: ["id", "name"])
+        let table = try PrecursorTable(.file(path), fields: fields, required: ["id", "name"])
         var entries: [ControlledChemical] = []
         var lines: [ChemicalID: Int] = [:]
         while try table.next() {

@@ -11,10 +11,10 @@ public import VigilPrecursors
 public struct PrecursorScreening: Sendable {
     /// What to screen and how.
     public struct Options: Sendable {
-        /// The manifest file (CSV or NDJSON).
-        public var manifest: String
-        /// A pre-export notification file.
-        public var notifications: String?
+        /// The manifest (CSV or NDJSON).
+        public var manifest: TableSource
+        /// Pre-export notifications.
+        public var notifications: TableSource?
         /// The manifest (and notification) layout: `vigil` or a mapping file.
         public var mapping: String
         /// Risk weights and rules (a JSON file), or the defaults.
@@ -28,7 +28,7 @@ public struct PrecursorScreening: Sendable {
 
         /// Creates options.
         public init(
-            manifest: String, notifications: String? = nil, mapping: String = "vigil", settings: RiskSettings = .standard,
+            manifest: TableSource, notifications: TableSource? = nil, mapping: String = "vigil", settings: RiskSettings = .standard,
             includeAll: Bool = false, knownConsignees: [String] = [], chunkSize: Int = 20_000
         ) {
             self.manifest = manifest
@@ -45,6 +45,10 @@ public struct PrecursorScreening: Sendable {
     public struct Row: Hashable, Sendable, Codable {
         /// The manifest file line.
         public var fileLine: Int
+        /// The line's description.
+        public var description: String
+        /// The line's consignee.
+        public var consignee: String?
         /// The screening.
         public var screened: ScreenedLine
     }
@@ -71,6 +75,8 @@ public struct PrecursorScreening: Sendable {
         public var unrecognisedNotifications: [PreExportNotification]
         /// Flagged lines of listed chemicals that no notification covers.
         public var linesWithoutNotification: [Row]
+        /// Every consignee the manifest names, once each.
+        public var consignees: [String]
     }
 
     private let watchlist: Watchlist
@@ -81,22 +87,23 @@ public struct PrecursorScreening: Sendable {
     }
 
     /// Runs a screening.
-    /// - Throws: ``VigilIngest/IngestError`` when the manifest or notification file is unusable as a
+    /// - Throws: ``VigilIngest/IngestError`` when the manifest or notifications are unusable as a
     ///   whole; line problems are in the report.
     public func run(_ options: Options) throws -> Report {
         let mapping = try ManifestMapping.load(options.mapping)
         let index = WatchlistIndex(watchlist)
         var issues: [LineIssue] = []
         var book: NotificationBook?
-        if let path = options.notifications {
-            let (notifications, problems) = try NotificationReader.read(path: path, mapping: mapping)
+        if let source = options.notifications {
+            let (notifications, problems) = try NotificationReader.read(source, mapping: mapping)
             issues += problems
             book = NotificationBook(notifications, index: index)
         }
-        let reader = try ManifestReader(path: options.manifest, mapping: mapping)
+        let reader = try ManifestReader(options.manifest, mapping: mapping)
         let screening = ManifestScreening(
             index: index, settings: options.settings, notifications: book, knownConsignees: options.knownConsignees)
         var rows: [Row] = []
+        var consignees: Set<String> = []
         var screenedCount = 0
         var flaggedCount = 0
         while true {
@@ -104,8 +111,13 @@ public struct PrecursorScreening: Sendable {
             issues += chunk.issues
             if chunk.lines.isEmpty && chunk.issues.isEmpty { break }
             for (offset, line) in screening.screen(chunk.lines).enumerated() {
+                let manifestLine = chunk.lines[offset]
+                if let consignee = manifestLine.consignee { consignees.insert(consignee) }
                 if line.isFlagged { flaggedCount += 1 }
-                if line.isFlagged || options.includeAll { rows.append(Row(fileLine: chunk.fileLines[offset], screened: line)) }
+                if line.isFlagged || options.includeAll {
+                    rows.append(
+                        Row(fileLine: chunk.fileLines[offset], description: manifestLine.description, consignee: manifestLine.consignee, screened: line))
+                }
             }
             screenedCount += chunk.lines.count
         }
@@ -115,6 +127,6 @@ public struct PrecursorScreening: Sendable {
             watchlistVersion: watchlist.version, linesScreened: screenedCount, linesFlagged: flaggedCount, rows: rows, issues: issues,
             absentFields: reader.absentFields, checkedNotifications: book != nil, unusedNotifications: reconciliation.unused,
             unrecognisedNotifications: reconciliation.unrecognised,
-            linesWithoutNotification: rows.filter { $0.screened.reasons.contains { $0.factor == .noPEN } })
+            linesWithoutNotification: rows.filter { $0.screened.reasons.contains { $0.factor == .noPEN } }, consignees: consignees.sorted())
     }
 }

@@ -4,6 +4,7 @@ import VigilCore
 import VigilIngest
 import VigilKit
 import VigilPrecursors
+import VigilStore
 
 /// Options shared by `vigil screen` and `vigil reconcile`.
 struct ScreeningOptions: ParsableArguments {
@@ -14,7 +15,8 @@ struct ScreeningOptions: ParsableArguments {
     @Option(help: "A file of consignees already known, one per line.") var knownConsignees: String?
     @OptionGroup var watchlist: WatchlistOptions
 
-    func run(includeAll: Bool) throws -> PrecursorScreening.Report {
+    /// The risk settings: the weights file's, else the defaults.
+    func settings() throws -> RiskSettings {
         var settings = RiskSettings.standard
         if let weights {
             guard let data = FileManager.default.contents(atPath: weights) else { throw ValidationError("cannot read the weights file \(weights)") }
@@ -24,15 +26,19 @@ struct ScreeningOptions: ParsableArguments {
                 throw ValidationError("the weights file \(weights) is not valid: \(error.readableDescription)")
             }
         }
-        var known: [String] = []
+        return settings
+    }
+
+    func run(includeAll: Bool, storedConsignees: [String] = []) throws -> PrecursorScreening.Report {
+        var known = storedConsignees
         if let knownConsignees {
             guard let text = try? String(contentsOfFile: knownConsignees, encoding: .utf8) else {
                 throw ValidationError("cannot read \(knownConsignees) as UTF-8 text")
             }
-            known = text.split(whereSeparator: \.isNewline).map(String.init)
+            known += text.split(whereSeparator: \.isNewline).map(String.init)
         }
         let options = PrecursorScreening.Options(
-            manifest: manifest, notifications: pen, mapping: mapping, settings: settings, includeAll: includeAll, knownConsignees: known)
+            manifest: .file(manifest), notifications: pen.map { .file($0) }, mapping: mapping, settings: try settings(), includeAll: includeAll, knownConsignees: known)
         return try PrecursorScreening(watchlist: try watchlist.load()).run(options)
     }
 }
@@ -50,11 +56,21 @@ struct ScreenCommand: AsyncParsableCommand {
 
     @OptionGroup var screening: ScreeningOptions
     @Flag(help: "Report every line, not only the flagged ones.") var all = false
+    @Flag(help: "Keep the run and its reported lines in the database, for decisions ('vigil screenings'); consignees of stored runs count as known.")
+    var store = false
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
         try await reportingErrors {
-            let report = try screening.run(includeAll: all)
+            let database = store ? try await storeOptions.openStore() : nil
+            let report = try screening.run(includeAll: all, storedConsignees: try await database?.fetchKnownConsignees() ?? [])
+            if let database {
+                let run = try await ScreeningArchive.store(
+                    report, settings: try screening.settings(), origin: screening.manifest, startedBy: nil,
+                    at: Int64(Date().timeIntervalSince1970), in: database)
+                printError("stored as screening run \(run.id) in \(storeOptions.location)")
+            }
             let list = try screening.watchlist.load()
             var table = OutputTable(columns: [
                 "shipment_id", "line", "risk", "matched_id", "matched_name", "control", "match_rule", "confidence", "reasons",
