@@ -15,6 +15,8 @@ public final class ManifestScreening {
     private let index: WatchlistIndex
     private let matchers: [PrecursorMatcher]
     private var knownConsignees: [PartyName]
+    /// Consignees as written that have been looked at (each is known from then on).
+    private var consigneesSeen: Set<String> = []
     private var usedNotifications: Set<Int> = []
     private var screenedCount = 0
     private let watchedPorts: Set<String>
@@ -43,8 +45,8 @@ public final class ManifestScreening {
         let matches = match(lines)
         var screened: [ScreenedLine] = []
         screened.reserveCapacity(lines.count)
-        for (offset, line) in lines.enumerated() {
-            screened.append(assess(line, matches: matches[offset], position: screenedCount + offset))
+        for offset in lines.indices {
+            screened.append(assess(lines[offset], matches: matches[offset], position: screenedCount + offset))
         }
         screenedCount += lines.count
         return screened
@@ -80,9 +82,8 @@ public final class ManifestScreening {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let matcher = unshared[worker]
             for offset in stride(from: worker, to: lines.count, by: workers) {
-                let line = lines[offset]
-                let cas = line.cas.flatMap { try? CASNumber(parsing: $0) }
-                results[offset] = matcher.matches(description: line.description, declaredCAS: cas).filter { $0.confidence >= minimum }
+                let cas = lines[offset].cas.flatMap { try? CASNumber(parsing: $0) }
+                results[offset] = matcher.matches(description: lines[offset].description, declaredCAS: cas).filter { $0.confidence >= minimum }
             }
         }
         return Array(results)
@@ -125,9 +126,9 @@ public final class ManifestScreening {
         }
         let watched = line.transshipmentPorts.filter { watchedPorts.contains($0.lowercased()) }
         if !watched.isEmpty { add(.watchedTransshipment, "transshipped through \(watched.joined(separator: ", "))") }
-        if let consignee = PartyName(line.consignee) {
+        if let written = line.consignee, consigneesSeen.insert(written).inserted, let consignee = PartyName(written) {
             if !knownConsignees.contains(where: consignee.matches) {
-                add(.newConsignee, "consignee '\(line.consignee!)' not seen before")
+                add(.newConsignee, "consignee '\(written)' not seen before")
                 knownConsignees.append(consignee)
             }
         }

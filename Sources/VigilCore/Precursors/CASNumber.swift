@@ -20,7 +20,7 @@ public struct CASNumber: RawRepresentable, Hashable, Comparable, Sendable, Codab
     /// Parses a CAS number written with hyphens, or as 5 to 10 bare digits; surrounding spaces and
     /// leading zeros are ignored. The check digit is not required to be right.
     /// - Throws: ``DomainError`` `invalidValue` when the text is not shaped like a CAS number.
-    public init(parsing text: some StringProtocol) throws(DomainError) {
+    public init(parsing text: String) throws(DomainError) {
         let trimmed = text.trimmingWhitespace()
         var digits: [UInt8] = []
         var groups: [Int] = [0]
@@ -64,7 +64,7 @@ public struct CASNumber: RawRepresentable, Hashable, Comparable, Sendable, Codab
         return sum % 10
     }
 
-    private static func shapeError(_ text: some StringProtocol) -> DomainError {
+    private static func shapeError(_ text: String) -> DomainError {
         DomainError(
             code: .invalidValue,
             message: "'\(text)' is not a CAS Registry Number: write it as digits-2 digits-1 check digit, such as 39742-60-4")

@@ -100,6 +100,6 @@ public struct ControlledChemical: Hashable, Sendable, Codable {
         var parts: [String] = []
         if let unTable { parts.append("UN Table \(unTable.rawValue)") }
         if let usControl { parts.append("US \(usControl)") }
-        return parts.isEmpty ? "jurisdiction list" : parts.joined(separator: "; ")
+        return parts.isEmpty ? "other listing (see citation)" : parts.joined(separator: "; ")
     }
 }

@@ -12,17 +12,18 @@ public struct HSCode: RawRepresentable, Hashable, Comparable, Sendable, Codable,
 
     /// Parses a code written with or without dots, spaces or hyphens between its digit groups.
     /// - Throws: ``DomainError`` `invalidValue` for anything but 6 to 10 digits.
-    public init(parsing text: some StringProtocol) throws(DomainError) {
-        var digits = ""
-        for character in text.trimmingWhitespace() {
-            if character.isASCII, character.isNumber {
-                digits.append(character)
-            } else if character != ".", character != " ", character != "-" {
-                throw Self.shapeError(text)
+    public init(parsing text: String) throws(DomainError) {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(10)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits.append(byte)
+            case UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "\t"): continue
+            default: throw Self.shapeError(text)
             }
         }
-        guard let code = HSCode(rawValue: digits) else { throw Self.shapeError(text) }
-        self = code
+        guard (6...10).contains(digits.count) else { throw Self.shapeError(text) }
+        rawValue = String(decoding: digits, as: UTF8.self)
     }
 
     /// The 2-digit chapter (`29`, organic chemicals).
@@ -49,7 +50,7 @@ public struct HSCode: RawRepresentable, Hashable, Comparable, Sendable, Codable,
 
     public static func < (lhs: HSCode, rhs: HSCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    private static func shapeError(_ text: some StringProtocol) -> DomainError {
+    private static func shapeError(_ text: String) -> DomainError {
         DomainError(
             code: .invalidValue,
             message: "'\(text)' is not an HS code: write 6 to 10 digits, with or without dots (2933.39 or 2933399901)")

@@ -46,7 +46,7 @@ public enum WatchlistReader {
                     guard parts.count == 2 else {
                         throw PrecursorCells.Problem(description: "'\(text)' is not CODE@SYSTEM, such as 2933399901@UK")
                     }
-                    return ControlledChemical.NationalCode(code: try HSCode(parsing: parts[0]), system: String(parts[1]))
+                    return ControlledChemical.NationalCode(code: try HSCode(parsing: String(parts[0])), system: String(parts[1]))
                 }
             }
             let coverage = Set(list("coverage").compactMap { text in

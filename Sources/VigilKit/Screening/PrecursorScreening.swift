@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 public import VigilCore
 public import VigilIngest
@@ -81,6 +82,26 @@ public struct PrecursorScreening: Sendable {
 
     private let watchlist: Watchlist
 
+    /// Screens a chunk while the next one is read, on another thread: reading is sequential, so
+    /// overlapping it with matching keeps both cores busy.
+    private static func screen(
+        _ chunk: ManifestReader.Chunk, with screening: ManifestScreening, readingNextFrom reader: ManifestReader, limit: Int
+    ) throws -> (screened: [ScreenedLine], next: ManifestReader.Chunk) {
+        // Safe: the two iterations touch disjoint state (one the reader and `next`, the other the
+        // screening and `screened`), and both are read only after concurrentPerform returns.
+        nonisolated(unsafe) var next: Result<ManifestReader.Chunk, any Error>?
+        nonisolated(unsafe) var screened: [ScreenedLine] = []
+        nonisolated(unsafe) let (reader, screening) = (reader, screening)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                next = Result { try reader.next(limit: limit) }
+            } else {
+                screened = screening.screen(chunk.lines)
+            }
+        }
+        return (screened, try next!.get())
+    }
+
     /// A screening against a watchlist.
     public init(watchlist: Watchlist) {
         self.watchlist = watchlist
@@ -106,20 +127,22 @@ public struct PrecursorScreening: Sendable {
         var consignees: Set<String> = []
         var screenedCount = 0
         var flaggedCount = 0
-        while true {
-            let chunk = try reader.next(limit: options.chunkSize)
+        var chunk = try reader.next(limit: options.chunkSize)
+        while !(chunk.lines.isEmpty && chunk.issues.isEmpty) {
             issues += chunk.issues
-            if chunk.lines.isEmpty && chunk.issues.isEmpty { break }
-            for (offset, line) in screening.screen(chunk.lines).enumerated() {
-                let manifestLine = chunk.lines[offset]
-                if let consignee = manifestLine.consignee { consignees.insert(consignee) }
+            let (screened, next) = try Self.screen(chunk, with: screening, readingNextFrom: reader, limit: options.chunkSize)
+            for (offset, line) in screened.enumerated() {
+                if let consignee = chunk.lines[offset].consignee { consignees.insert(consignee) }
                 if line.isFlagged { flaggedCount += 1 }
                 if line.isFlagged || options.includeAll {
                     rows.append(
-                        Row(fileLine: chunk.fileLines[offset], description: manifestLine.description, consignee: manifestLine.consignee, screened: line))
+                        Row(
+                            fileLine: chunk.fileLines[offset], description: chunk.lines[offset].description,
+                            consignee: chunk.lines[offset].consignee, screened: line))
                 }
             }
             screenedCount += chunk.lines.count
+            chunk = next
         }
         rows.sort { ($0.screened.risk, -$0.fileLine) > ($1.screened.risk, -$1.fileLine) }
         let reconciliation = screening.reconciliation()

@@ -40,8 +40,14 @@ struct OutputTable {
 
     private func renderCSV() -> String {
         func quote(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            var needsQuotes = false
+            var hasQuote = false
+            for byte in text.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+                needsQuotes = true
+                if byte == 0x22 { hasQuote = true }
+            }
+            guard needsQuotes else { return text }
+            return "\"" + (hasQuote ? text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") : text) + "\""
         }
         var lines = [columns.map(quote).joined(separator: ",")]
         lines += rows.map { $0.map { quote($0.plain) }.joined(separator: ",") }
