@@ -101,7 +101,7 @@ public final class PrecursorMatcher {
                     guard let next = index.child(of: node, byte: byte) else { break walk }
                     node = next
                 }
-                for form in index.forms(endingAt: node) ?? [] { spans.append((form, first, last)) }
+                for form in index.forms(endingAt: node) { spans.append((form, first, last)) }
             }
         }
         let hasNonSaltSpan = spans.contains { span in !(span.first...span.last).allSatisfy { tokens[$0].isSaltWord } }
@@ -176,6 +176,7 @@ public final class PrecursorMatcher {
     /// Replaces misspelled words by the name words they are nearest to; returns each token's
     /// number of edits, or `nil` when nothing was corrected.
     private func correctSpelling() -> [Int]? {
+        guard text.tokens.contains(where: { correction(of: text.bytes(of: $0), isSaltWord: $0.isSaltWord) != nil }) else { return nil }
         var corrected: [UInt8] = []
         tokenDistances.removeAll(keepingCapacity: true)
         var previousEnd = 0

@@ -28,8 +28,8 @@ public struct WatchlistIndex: Sendable {
     let forms: [NameForm]
     /// Trie over compact forms: `children[node * 36 + symbol]` is the child node or -1.
     private let children: [Int32]
-    /// The forms ending at each node.
-    private let endings: [Int32: [Int32]]
+    /// The forms ending at each node (empty for most).
+    private let endings: [[Int32]]
     /// Forms of two to four tokens by the order-free hash of their tokens.
     private let bagsOfWords: [UInt64: [Int32]]
     /// Words of the names that a misspelling may be corrected to.
@@ -63,7 +63,7 @@ public struct WatchlistIndex: Sendable {
         self.forms = forms
 
         var children: [Int32] = Array(repeating: -1, count: 36)
-        var endings: [Int32: [Int32]] = [:]
+        var endings: [Int32: [Int32]] = [:]  // by node, turned into an array below
         var bagsOfWords: [UInt64: [Int32]] = [:]
         var vocabulary: [[UInt8]] = []
         var vocabularyByHash: [UInt64: Int32] = [:]
@@ -98,7 +98,7 @@ public struct WatchlistIndex: Sendable {
             for cas in chemical.casNumbers where casBodies[Self.body(of: cas)] == nil { casBodies[Self.body(of: cas)] = entry }
         }
         self.children = children
-        self.endings = endings
+        self.endings = (0..<(children.count / 36)).map { endings[Int32($0)] ?? [] }
         self.bagsOfWords = bagsOfWords
         self.vocabulary = vocabulary
         self.vocabularyByHash = vocabularyByHash
@@ -120,7 +120,7 @@ public struct WatchlistIndex: Sendable {
     }
 
     /// The forms whose compact spelling ends at a node.
-    func forms(endingAt node: Int) -> [Int32]? { endings[Int32(node)] }
+    func forms(endingAt node: Int) -> [Int32] { endings[node] }
 
     /// Forms of two to four tokens with the same bag of words as the hashes given.
     func forms(withBagOf hashes: some Sequence<UInt64>) -> [Int32]? { bagsOfWords[Self.bagHash(hashes)] }

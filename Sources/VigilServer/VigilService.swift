@@ -5,14 +5,14 @@ import ServiceLifecycle
 public import VigilKit
 public import VigilStore
 
-/// What the service stores: events, alerts, tokens, the audit log and the webhook outbox.
+/// What the service stores: events, alerts, tokens, the audit log, the webhook outbox and screening runs.
 public typealias ServiceStore = AccessStore & AlertStore & DeliveryStore & EventStore & ScreeningStore
 
 /// The Vigil HTTP service: the JSON API under `/api/v1`, authenticated by bearer tokens, every
 /// record checked against the token's role and jurisdictions, every authenticated request in the
 /// audit log; detection as events arrive, with new and changed alerts pushed to event streams and
-/// to webhook subscribers through the outbox. Handlers translate HTTP to the use cases of
-/// `VigilKit` and back.
+/// to webhook subscribers through the outbox; precursor screening of shipment manifests for
+/// investigators. Handlers translate HTTP to the use cases of `VigilKit` and back.
 public struct VigilService: Sendable {
     /// How the background work behaves.
     public struct Options: Sendable {
@@ -51,6 +51,7 @@ public struct VigilService: Sendable {
     private let hub = AlertHub()
     private let sessions = DashboardSessions()
     private let submission: EventSubmission
+    private let screener: ManifestScreener
     /// Detection on arriving events; its alerts go to the event streams and the outbox.
     public let live: LiveDetection
     /// The webhook outbox.
@@ -62,6 +63,7 @@ public struct VigilService: Sendable {
         self.options = options
         self.logger = logger
         submission = EventSubmission(store: store)
+        screener = ManifestScreener(store: store)
         let (hub, metrics) = (self.hub, self.metrics)
         let delivery = AlertDelivery(store: store, policy: options.deliveryPolicy)
         self.delivery = delivery
@@ -89,8 +91,10 @@ public struct VigilService: Sendable {
         AlertRoutes(store: store, hub: hub).add(to: router)
         SubscriptionRoutes(store: store).add(to: router)
         PublicRoutes(store: store, threshold: options.suppressBelow).add(to: router)
+        ScreeningRoutes(store: store, screener: screener).add(to: router)
         DashboardRoutes(store: store, submission: submission, sessions: sessions, live: live).add(to: router)
         DashboardAdminRoutes(store: store, submission: submission, live: live).add(to: router)
+        DashboardScreeningRoutes(store: store, screener: screener).add(to: router)
         return router
     }
 

@@ -33,6 +33,7 @@ struct AuthorizationTests {
         Route(method: .get, path: { _ in "/api/v1/audit" }, permission: .administer, namesRecord: false),
         Route(method: .get, path: { _ in "/api/v1/subscriptions" }, permission: .administer, namesRecord: false),
         Route(method: .get, path: { _ in "/api/v1/deliveries?state=dead" }, permission: .administer, namesRecord: false),
+        Route(method: .get, path: { _ in "/api/v1/screenings" }, permission: .screenPrecursors, namesRecord: false),
     ]
 
     /// What each role may do, written out here rather than asked of ``Role``, so that a change to
@@ -40,7 +41,7 @@ struct AuthorizationTests {
     static let allowed: [Role: Set<Permission>] = [
         .admin: Set(Permission.allCases),
         .analyst: [.submitEvents, .readEvents, .readAlerts, .manageAlerts, .runDetection, .readAggregates],
-        .investigator: [.readAggregates],
+        .investigator: [.readAggregates, .screenPrecursors],
         .reporter: [.submitEvents],
         .public: [.readAggregates],
     ]

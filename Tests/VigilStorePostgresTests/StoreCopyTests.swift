@@ -34,6 +34,13 @@ struct StoreCopyTests {
         _ = try await store.enqueue([
             WebhookDelivery(subscription: subscription.id, alert: alert.id.rawValue, idempotencyKey: "k", payload: "{}", nextAttemptAt: 13)
         ])
+        let line = ScreeningLineRecord(
+            position: 0, fileLine: 2, shipmentID: "S1", lineNumber: 1, description: "NPP, \"25\" kg", consignee: "Beta", risk: 47.5,
+            matchedID: "npp", matchRule: "synonym", confidence: 0.95, reasons: [.init(factor: "controlled-match", points: 47.5, detail: "NPP")])
+        let run = try await store.insertScreeningRun(
+            ScreeningRun(origin: "m.csv", watchlistVersion: "2026.11.30", parameters: "{}", startedBy: nil, startedAt: 14, linesScreened: 3, linesFlagged: 1),
+            lines: [line], consignees: ["Beta"])
+        try await store.recordDecision(.referred, run: run.id, position: 0, by: "tok", note: "look", at: 15)
         return store
     }
 

@@ -19,8 +19,9 @@ public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
     public func allows(_ permission: Permission) -> Bool {
         switch self {
         case .admin: true
-        case .analyst: permission != .administer
-        case .investigator, .public: permission == .readAggregates
+        case .analyst: permission != .administer && permission != .screenPrecursors
+        case .investigator: permission == .readAggregates || permission == .screenPrecursors
+        case .public: permission == .readAggregates
         case .reporter: permission == .submitEvents
         }
     }
@@ -40,6 +41,9 @@ public enum Permission: String, Hashable, Sendable, CaseIterable {
     case runDetection
     /// Read aggregates with small counts suppressed.
     case readAggregates
+    /// Screen manifests for controlled precursors, read screening runs and record decisions on them
+    /// (the law-enforcement compartment, which public-health analysts do not see).
+    case screenPrecursors
     /// Manage tokens and read the audit log.
     case administer
 }

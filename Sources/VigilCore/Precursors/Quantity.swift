@@ -31,7 +31,11 @@ public struct Quantity: Hashable, Sendable, Codable, CustomStringConvertible {
 
         /// Reads the ways manifests write units: `kg`, `KGS`, `kilograms`, `MT`, `tonnes`,
         /// `lbs`, `L`, `litres`, `liters`, `pcs`, `drums`…; `nil` for anything else.
-        public init?(parsing text: some StringProtocol) {
+        public init?(parsing text: String) {
+            if let unit = Self.spellings[text] {
+                self = unit
+                return
+            }
             let key = text.trimmingWhitespace().lowercased().filter { $0 != "." }
             guard let unit = Self.spellings[key] else { return nil }
             self = unit

@@ -1,3 +1,4 @@
+import Dispatch
 public import VigilCore
 
 /// Reads a manifest file (CSV or NDJSON) in Vigil's layout or through a ``ManifestMapping``, a
@@ -46,46 +47,61 @@ public final class ManifestReader {
     /// The optional fields the file has no column for, which narrows what screening can check.
     public var absentFields: [String] { Self.fields.filter { !table.present.contains($0) } }
 
-    /// Reads up to `limit` more rows; an empty chunk with no issues means the end.
+    /// Reads up to `limit` more rows; an empty chunk with no issues means the end. The rows are
+    /// read in order and turned into lines on both cores.
     public func next(limit: Int) throws -> Chunk {
-        var chunk = Chunk(lines: [], fileLines: [], issues: [])
-        chunk.lines.reserveCapacity(limit)
-        var rowsRead = 0
-        while rowsRead < limit, try table.next() {
-            rowsRead += 1
-            if let line = readLine() {
-                chunk.lines.append(line)
-                chunk.fileLines.append(table.line)
+        let cells = try table.next(limit: limit)
+        let count = cells.lines.count
+        // Safe: each worker writes only the slots of its own rows, read after all finish.
+        nonisolated(unsafe) let read = UnsafeMutableBufferPointer<(line: ManifestLine?, issues: [LineIssue])>.allocate(capacity: count)
+        read.initialize(repeating: (nil, []))
+        defer { read.deallocate() }  // every element is moved out below
+        let (layout, mapping) = (table.layout, mapping)
+        let workers = count >= 1000 ? 2 : 1
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: count, by: workers) {
+                var row = CellRow(chunk: cells, layout: layout, index: index)
+                let line = Self.line(from: &row, mapping: mapping)
+                read[index] = (line, row.lineIssues)
             }
-            chunk.issues.append(contentsOf: table.lineIssues)
+        }
+        var chunk = Chunk(lines: [], fileLines: [], issues: [])
+        chunk.lines.reserveCapacity(count)
+        for index in 0..<count {
+            let (line, issues) = (read.baseAddress! + index).move()
+            if let line {
+                chunk.lines.append(line)
+                chunk.fileLines.append(cells.lines[index])
+            }
+            chunk.issues.append(contentsOf: issues)
         }
         return chunk
     }
 
-    private func readLine() -> ManifestLine? {
-        guard let description = table.text("description") else {
-            table.report("description", value: nil, reason: "the description is blank; every manifest line needs one")
+    private static func line(from row: inout CellRow, mapping: ManifestMapping) -> ManifestLine? {
+        guard let description = row.text("description") else {
+            row.report("description", value: nil, reason: "the description is blank; every manifest line needs one")
             return nil
         }
-        let cas = table.text("cas")
-        if cas != nil { _ = table.parsed("cas") { try CASNumber(parsing: $0) } }
-        let hsCode = table.text("hs_code")
-        if hsCode != nil { _ = table.parsed("hs_code") { try HSCode(parsing: $0) } }
+        let cas = row.text("cas")
+        if cas != nil { _ = row.parsed("cas") { try CASNumber(parsing: $0) } }
+        let hsCode = row.text("hs_code")
+        if hsCode != nil { _ = row.parsed("hs_code") { try HSCode(parsing: $0) } }
         let separators = Set(mapping.portSeparators)
+        let lineNumber = row.parsed("line") { text in
+            guard let number = Int(text), number >= 0 else { throw PrecursorCells.Problem(description: "'\(text)' is not a line number; write a whole number") }
+            return number
+        }
+        let date = row.parsed("date") { try PrecursorCells.date($0, order: mapping.dateOrder) }
+        let quantity = row.quantity("quantity", unitField: "unit")
+        let value = row.parsed("value", PrecursorCells.number)
         return ManifestLine(
-            shipmentID: table.text("shipment_id"),
-            lineNumber: table.parsed("line") { text in
-                guard let number = Int(text), number >= 0 else { throw PrecursorCells.Problem(description: "'\(text)' is not a line number; write a whole number") }
-                return number
-            },
-            date: table.parsed("date") { try PrecursorCells.date($0, order: self.mapping.dateOrder) },
-            description: description, hsCode: hsCode, cas: cas,
-            quantity: table.quantity("quantity", unitField: "unit"),
-            value: table.parsed("value", PrecursorCells.number),
-            shipper: table.text("shipper"), consignee: table.text("consignee"), notifyParty: table.text("notify_party"),
-            origin: table.text("origin"), destination: table.text("destination"), portOfLoading: table.text("port_of_loading"),
-            transshipmentPorts: (table.text("transshipment_ports") ?? "").split(whereSeparator: { separators.contains($0) })
+            shipmentID: row.text("shipment_id"), lineNumber: lineNumber, date: date, description: description, hsCode: hsCode, cas: cas,
+            quantity: quantity, value: value, shipper: row.text("shipper"), consignee: row.text("consignee"),
+            notifyParty: row.text("notify_party"), origin: row.text("origin"), destination: row.text("destination"),
+            portOfLoading: row.text("port_of_loading"),
+            transshipmentPorts: (row.text("transshipment_ports") ?? "").split(whereSeparator: { separators.contains($0) })
                 .map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty },
-            portOfDischarge: table.text("port_of_discharge"))
+            portOfDischarge: row.text("port_of_discharge"))
     }
 }

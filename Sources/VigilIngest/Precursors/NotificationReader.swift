@@ -20,12 +20,12 @@ public enum NotificationReader {
         let table = try PrecursorTable(source, fields: fields, required: ["pen_id", "substance"], columnNames: mapping.columns)
         var notifications: [PreExportNotification] = []
         var issues: [LineIssue] = []
-        while try table.next() {
-            let id = table.text("pen_id")
-            let substance = table.text("substance")
-            if id == nil { table.report("pen_id", value: nil, reason: "the notification id is blank; every notification needs one") }
-            if substance == nil { table.report("substance", value: nil, reason: "the substance is blank; name it or give its CAS number") }
-            let status = table.parsed("status") { text in
+        try table.forEachRow { row in
+            let id = row.text("pen_id")
+            let substance = row.text("substance")
+            if id == nil { row.report("pen_id", value: nil, reason: "the notification id is blank; every notification needs one") }
+            if substance == nil { row.report("substance", value: nil, reason: "the substance is blank; name it or give its CAS number") }
+            let status = row.parsed("status") { text in
                 guard let status = PreExportNotification.Status(rawValue: text.lowercased()) else {
                     throw PrecursorCells.Problem(
                         description: "unknown status '\(text)'; use "
@@ -33,15 +33,15 @@ public enum NotificationReader {
                 }
                 return status
             }
+            let quantity = row.quantity("quantity", unitField: "unit")
+            let dispatch = row.parsed("expected_dispatch") { try PrecursorCells.date($0, order: mapping.dateOrder) }
             let notification = PreExportNotification(
-                id: id ?? "", exporter: table.text("exporter"), importer: table.text("importer"), consignee: table.text("consignee"),
-                substance: substance ?? "", quantity: table.quantity("quantity", unitField: "unit"),
-                exportingCountry: table.text("exporting_country"), importingCountry: table.text("importing_country"),
-                pointOfEntry: table.text("point_of_entry"),
-                expectedDispatch: table.parsed("expected_dispatch") { try PrecursorCells.date($0, order: mapping.dateOrder) },
+                id: id ?? "", exporter: row.text("exporter"), importer: row.text("importer"), consignee: row.text("consignee"),
+                substance: substance ?? "", quantity: quantity, exportingCountry: row.text("exporting_country"),
+                importingCountry: row.text("importing_country"), pointOfEntry: row.text("point_of_entry"), expectedDispatch: dispatch,
                 status: status ?? .pending)
             if id != nil, substance != nil { notifications.append(notification) }
-            issues.append(contentsOf: table.lineIssues)
+            issues.append(contentsOf: row.lineIssues)
         }
         return (notifications, issues)
     }

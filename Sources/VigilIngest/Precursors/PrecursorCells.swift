@@ -57,10 +57,10 @@ enum PrecursorCells {
     }
 }
 
-extension PrecursorTable {
+extension CellRow {
     /// A quantity from a number field and a unit field; a number with its unit in one cell
     /// (`25 kg`) is accepted when the unit field is blank. A quantity without a unit is an issue.
-    func quantity(_ numberField: String, unitField: String) -> Quantity? {
+    mutating func quantity(_ numberField: String, unitField: String) -> Quantity? {
         guard var amount = text(numberField) else { return nil }
         var unitText = text(unitField)
         if unitText == nil, let split = amount.firstIndex(where: { $0.isLetter }) {

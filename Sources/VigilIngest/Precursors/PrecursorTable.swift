@@ -43,16 +43,15 @@ public enum TableSource: Hashable, Sendable {
     }
 }
 
-/// The rows of a CSV or NDJSON table read by field name, for the precursor files: each field is
-/// read from the column a mapping names for it (its own name by default).
+/// A CSV or NDJSON table of the precursor files, read a chunk of rows at a time into ``CellChunk``s
+/// whose rows are then read by field name (each field from the column a mapping names for it, its
+/// own name by default). Reading a chunk is sequential; turning its cells into values can be
+/// spread over threads, one ``CellRow`` each.
 final class PrecursorTable {
-    let origin: String
+    /// The file or origin, and the column read for each field.
+    let layout: CellLayout
     private let rows: any RowSource
-    private let columns: [String]
-    private var slots: [String: Int] = [:]
     private(set) var present: Set<String> = []
-    /// Problems found on the current row so far.
-    var issues: [RowIssue] = []
 
     /// Opens a table and binds its fields.
     /// - Parameters:
@@ -61,7 +60,6 @@ final class PrecursorTable {
     ///   - columnNames: A mapping's column for a field, where it is not the field's name.
     init(_ source: TableSource, fields: [String], required: [String], columnNames: [String: String] = [:]) throws {
         let path = source.origin
-        origin = path
         switch source {
         case .file(let path):
             let input = try FileInput(path: path)
@@ -72,12 +70,10 @@ final class PrecursorTable {
             let input = MemoryInput(bytes)
             rows = isNDJSON ? NDJSONRowSource(input, origin: origin) : CSVRowSource(input, origin: origin)
         }
-        columns = fields.map { columnNames[$0] ?? $0 }
+        let columns = fields.map { columnNames[$0] ?? $0 }
         let found = try rows.bind(columns: columns)
-        for (slot, field) in fields.enumerated() {
-            slots[field] = slot
-            if found[slot] { present.insert(field) }
-        }
+        layout = CellLayout(origin: path, fields: fields, columns: columns)
+        for (slot, field) in fields.enumerated() where found[slot] { present.insert(field) }
         for field in required where !present.contains(field) {
             throw IngestError(
                 code: .missingColumn, origin: path,
@@ -85,45 +81,111 @@ final class PrecursorTable {
         }
     }
 
-    /// The current row's line.
-    var line: Int { rows.line }
+    /// Reads up to `limit` more rows; an empty chunk means the end.
+    func next(limit: Int) throws -> CellChunk {
+        var chunk = CellChunk()
+        let width = layout.columns.count
+        while chunk.lines.count < limit, try rows.next() {
+            for slot in 0..<width {
+                rows.appendValue(slot: slot, to: &chunk.bytes)
+                chunk.ends.append(chunk.bytes.count)
+            }
+            chunk.lines.append(rows.line)
+            chunk.rowIssues.append(rows.rowIssues)
+        }
+        return chunk
+    }
 
-    /// Moves to the next row; the row's structural problems start its issues.
-    func next() throws -> Bool {
-        guard try rows.next() else { return false }
-        issues = rows.rowIssues
-        return true
+    /// Every row of the table, read one after another.
+    func forEachRow(_ body: (inout CellRow) throws -> Void) throws {
+        while true {
+            let chunk = try next(limit: 4096)
+            guard !chunk.lines.isEmpty else { return }
+            for index in chunk.lines.indices {
+                var row = CellRow(chunk: chunk, layout: layout, index: index)
+                try body(&row)
+            }
+        }
+    }
+}
+
+/// Where a table's fields are: its origin and, for each field, its column.
+struct CellLayout: Sendable {
+    let origin: String
+    /// The fields, by their canonical names.
+    let fields: [String]
+    /// The column each field is read from.
+    let columns: [String]
+
+    /// A field's slot. A scan of a few short names, cheaper than hashing them for every cell.
+    func slot(of field: String) -> Int? { fields.firstIndex(of: field) }
+}
+
+/// The cells of a chunk of rows: each field's trimmed bytes, one after another in one buffer.
+struct CellChunk: Sendable {
+    var bytes: [UInt8] = []
+    /// Where each cell ends in ``bytes``, row after row, a cell per field.
+    var ends: [Int] = []
+    /// Each row's line.
+    var lines: [Int] = []
+    /// Each row's structural problems (field count, quoting).
+    var rowIssues: [[RowIssue]] = []
+}
+
+/// One row of a ``CellChunk`` read by field name; problems found while reading it collect in
+/// ``issues``.
+struct CellRow {
+    private let chunk: CellChunk
+    private let layout: CellLayout
+    private let first: Int
+    /// The row's line.
+    let line: Int
+    /// Problems found on the row so far.
+    private(set) var issues: [RowIssue]
+
+    init(chunk: CellChunk, layout: CellLayout, index: Int) {
+        self.chunk = chunk
+        self.layout = layout
+        first = index * layout.columns.count
+        line = chunk.lines[index]
+        issues = chunk.rowIssues[index]
     }
 
     /// A field's trimmed text, `nil` when blank or absent (invalid UTF-8 is an issue).
-    func text(_ field: String) -> String? {
-        guard let slot = slots[field] else { return nil }
-        switch rows.value(slot: slot) {
-        case .blank: return nil
-        case .text(let text): return text
-        case .invalidUTF8:
-            issues.append(RowIssue(column: columns[slot], value: nil, reason: "the value is not valid UTF-8; save the file as UTF-8"))
+    mutating func text(_ field: String) -> String? {
+        guard let slot = layout.slot(of: field) else { return nil }
+        let start = first + slot == 0 ? 0 : chunk.ends[first + slot - 1]
+        let end = chunk.ends[first + slot]
+        guard start < end else { return nil }
+        let decoded = chunk.bytes.withUnsafeBufferPointer { all -> String? in
+            let cell = UnsafeBufferPointer(rebasing: all[start..<end])
+            // Most cells are ASCII, which needs no validation beyond this scan.
+            return cell.allSatisfy({ $0 < 0x80 }) ? String(decoding: cell, as: UTF8.self) : String(validating: cell, as: UTF8.self)
+        }
+        guard let text = decoded else {
+            issues.append(RowIssue(column: layout.columns[slot], value: nil, reason: "the value is not valid UTF-8; save the file as UTF-8"))
             return nil
         }
+        return text
     }
 
     /// A field parsed by a function that throws a message-bearing error; a failure is an issue and
     /// gives `nil`.
-    func parsed<Value>(_ field: String, _ parse: (String) throws -> Value) -> Value? {
+    mutating func parsed<Value>(_ field: String, _ parse: (String) throws -> Value) -> Value? {
         guard let text = text(field) else { return nil }
         do {
             return try parse(text)
         } catch {
-            issues.append(RowIssue(column: columns[slots[field]!], value: text, reason: "\(error)"))
+            report(field, value: text, reason: "\(error)")
             return nil
         }
     }
 
-    /// Records an issue about a field of the current row.
-    func report(_ field: String, value: String?, reason: String) {
-        issues.append(RowIssue(column: columns[slots[field]!], value: value, reason: reason))
+    /// Records an issue about a field of the row.
+    mutating func report(_ field: String, value: String?, reason: String) {
+        issues.append(RowIssue(column: layout.columns[layout.slot(of: field)!], value: value, reason: reason))
     }
 
-    /// The current row's issues as line issues.
-    var lineIssues: [LineIssue] { issues.map { LineIssue(origin: origin, line: line, issue: $0) } }
+    /// The row's issues as line issues.
+    var lineIssues: [LineIssue] { issues.map { LineIssue(origin: layout.origin, line: line, issue: $0) } }
 }

@@ -21,18 +21,20 @@ public enum WatchlistReader {
         let table = try PrecursorTable(.file(path), fields: fields, required: ["id", "name"])
         var entries: [ControlledChemical] = []
         var lines: [ChemicalID: Int] = [:]
-        while try table.next() {
-            let id = table.parsed("id") { text in
+        try table.forEachRow { row in
+            let id = row.parsed("id") { text in
                 guard let id = ChemicalID(rawValue: text) else {
                     throw PrecursorCells.Problem(description: "'\(text)' is not an id; use lower-case letters, digits and hyphens, such as 4-ap")
                 }
                 return id
             }
-            let name = table.text("name")
-            if name == nil { table.report("name", value: nil, reason: "the name is blank; every entry needs one") }
-            let list = { (field: String) in (table.text(field) ?? "").split(separator: ";").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty } }
+            let name = row.text("name")
+            if name == nil { row.report("name", value: nil, reason: "the name is blank; every entry needs one") }
+            func list(_ field: String) -> [String] {
+                (row.text(field) ?? "").split(separator: ";").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
+            }
             let cas = list("cas").compactMap { text in
-                table.parsed("cas") { _ in
+                row.parsed("cas") { _ in
                     let number = try CASNumber(parsing: text)
                     guard number.hasValidCheckDigit else {
                         throw PrecursorCells.Problem(description: "CAS \(text) has a wrong check digit (its digits call for \(number.expectedCheckDigit))")
@@ -41,7 +43,7 @@ public enum WatchlistReader {
                 }
             }
             let national = list("hs_national").compactMap { text in
-                table.parsed("hs_national") { _ in
+                row.parsed("hs_national") { _ in
                     let parts = text.split(separator: "@", maxSplits: 1)
                     guard parts.count == 2 else {
                         throw PrecursorCells.Problem(description: "'\(text)' is not CODE@SYSTEM, such as 2933399901@UK")
@@ -50,7 +52,7 @@ public enum WatchlistReader {
                 }
             }
             let coverage = Set(list("coverage").compactMap { text in
-                table.parsed("coverage") { _ in
+                row.parsed("coverage") { _ in
                     guard let rule = ControlledChemical.Coverage(rawValue: text) else {
                         throw PrecursorCells.Problem(
                             description: "unknown coverage '\(text)'; use "
@@ -61,21 +63,21 @@ public enum WatchlistReader {
             })
             let entry = ControlledChemical(
                 id: id ?? ChemicalID(rawValue: "x")!, name: name ?? "", synonyms: list("synonyms"), casNumbers: cas,
-                hsSubheading: table.parsed("hs_heading") { try HSCode(parsing: $0) }, nationalCodes: national,
-                unTable: table.parsed("un_table") { text in
-                    guard let table = ControlledChemical.UNTable(rawValue: text) else {
+                hsSubheading: row.parsed("hs_heading") { try HSCode(parsing: $0) }, nationalCodes: national,
+                unTable: row.parsed("un_table") { text in
+                    guard let unTable = ControlledChemical.UNTable(rawValue: text) else {
                         throw PrecursorCells.Problem(description: "'\(text)' is not a UN 1988 table; write I or II")
                     }
-                    return table
+                    return unTable
                 },
-                usControl: table.text("us_control"), usCode: table.text("us_code"), coverage: coverage, family: table.text("family"),
-                since: table.text("since"), citation: table.text("citation"), sources: list("sources"))
-            if let problem = table.lineIssues.first {
+                usControl: row.text("us_control"), usCode: row.text("us_code"), coverage: coverage, family: row.text("family"),
+                since: row.text("since"), citation: row.text("citation"), sources: list("sources"))
+            if let problem = row.lineIssues.first {
                 throw IngestError(code: .invalidReference, origin: path, line: problem.line, message: problem.detail)
             }
-            if let earlier = lines.updateValue(table.line, forKey: entry.id) {
+            if let earlier = lines.updateValue(row.line, forKey: entry.id) {
                 throw IngestError(
-                    code: .invalidReference, origin: path, line: table.line,
+                    code: .invalidReference, origin: path, line: row.line,
                     message: "id '\(entry.id)' is already used on line \(earlier); give each entry its own id")
             }
             entries.append(entry)

@@ -79,14 +79,23 @@ public final class CSVRowSource<Input: ByteInput>: RowSource {
     public var line: Int { reader.line }
 
     public func value(slot: Int) -> CellValue {
-        guard let index = slots[slot], index < reader.fieldCount else { return .blank }
+        guard let bytes = trimmedBytes(slot: slot), !bytes.isEmpty else { return .blank }
+        guard let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else { return .invalidUTF8 }
+        return .text(text)
+    }
+
+    /// A bound column's bytes in the current row without surrounding spaces; `nil` when absent.
+    private func trimmedBytes(slot: Int) -> ArraySlice<UInt8>? {
+        guard let index = slots[slot], index < reader.fieldCount else { return nil }
         var bytes = reader.bytes(at: index)
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
         while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() }
         while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
-        guard !bytes.isEmpty else { return .blank }
-        guard let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else { return .invalidUTF8 }
-        return .text(text)
+        return bytes
+    }
+
+    public func appendValue(slot: Int, to buffer: inout [UInt8]) {
+        if let bytes = trimmedBytes(slot: slot) { buffer.append(contentsOf: bytes) }
     }
 
     public var rowIssues: [RowIssue] { issues }

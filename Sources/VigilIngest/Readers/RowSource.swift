@@ -25,6 +25,21 @@ public protocol RowSource: AnyObject {
 
     /// The row's bytes as they stood in the input, without the line end.
     func rawBytes() -> [UInt8]
+
+    /// Appends the trimmed UTF-8 bytes of a bound column's value in the current row (nothing when
+    /// blank or absent; bytes that are not valid UTF-8 as they are), for readers that turn cells
+    /// into values on other threads.
+    func appendValue(slot: Int, to buffer: inout [UInt8])
+}
+
+extension RowSource {
+    public func appendValue(slot: Int, to buffer: inout [UInt8]) {
+        switch value(slot: slot) {
+        case .blank: break
+        case .text(let text): buffer.append(contentsOf: text.utf8)
+        case .invalidUTF8: buffer.append(0xFF)  // never valid UTF-8: the reader reports it
+        }
+    }
 }
 
 /// The value of one cell.

@@ -52,7 +52,8 @@ struct DashboardRoutes {
             return loginPage(error: "That token is not valid or has been revoked.")
         }
         let id = await sessions.start(token)
-        return Page.redirect(token.role.allows(.readAlerts) ? "/" : "/report",
+        let home = token.role.allows(.readAlerts) ? "/" : token.role.allows(.screenPrecursors) ? "/screening" : "/report"
+        return Page.redirect(home,
                              cookie: "\(DashboardSessions.cookieName)=\(id); Path=/; HttpOnly; SameSite=Strict; Max-Age=28800")
     }
 

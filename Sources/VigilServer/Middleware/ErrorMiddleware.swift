@@ -34,6 +34,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as IngestError: return APIError(.badRequest, error.message)
         case let error as StoreError where error.code == .unknownAlert: return .notFound
         case let error as StoreError where error.code == .invalidTransition: return APIError(.conflict, error.message)
+        case let error as StoreError where error.code == .unknownScreeningLine: return APIError(.notFound, error.message)
         default:
             logger.error("request failed", metadata: ["error": "\(error)"])
             return APIError(.internalServerError, "the server failed; the error is in its log")
