@@ -43,13 +43,23 @@ public final class ManifestScreening {
     /// Screens the next lines.
     public func screen(_ lines: [ManifestLine]) -> [ScreenedLine] {
         let matches = match(lines)
-        var screened: [ScreenedLine] = []
-        screened.reserveCapacity(lines.count)
-        for offset in lines.indices {
-            screened.append(assess(lines[offset], matches: matches[offset], position: screenedCount + offset))
-        }
-        screenedCount += lines.count
-        return screened
+        return lines.indices.map { assess(lines[$0], matches: matches[$0]) }
+    }
+
+    /// How many threads may match lines at once, each with its own worker number.
+    public var workers: Int { matchers.count }
+
+    /// A line's watchlist matches (most confident first), by worker `worker`: lines may be matched
+    /// on several threads at once as long as each uses its own worker number.
+    public func matches(of line: ManifestLine, worker: Int) -> [PrecursorMatch] {
+        let cas = line.cas.flatMap { try? CASNumber(parsing: $0) }
+        return matchers[worker].matches(description: line.description, declaredCAS: cas).filter { $0.confidence >= settings.minimumConfidence }
+    }
+
+    /// Assesses the next line, given its matches: lines are assessed one at a time, in order.
+    public func assess(_ line: ManifestLine, matches: [PrecursorMatch]) -> ScreenedLine {
+        defer { screenedCount += 1 }
+        return assess(line, matches: matches, position: screenedCount)
     }
 
     /// The notifications no screened line was reconciled with, and those whose substance is not on
@@ -75,15 +85,12 @@ public final class ManifestScreening {
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<[PrecursorMatch]>.allocate(capacity: lines.count)
         results.initialize(repeating: [])
         defer { results.deinitialize().deallocate() }
-        let workers = matchers.count
-        let minimum = settings.minimumConfidence
-        // Safe: worker `w` uses only `matchers[w]`, so no matcher is used by two threads.
-        nonisolated(unsafe) let unshared = matchers
+        let workers = workers
+        // Safe: worker `w` uses only its own matcher (see `matches(of:worker:)`).
+        nonisolated(unsafe) let screening = self
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let matcher = unshared[worker]
             for offset in stride(from: worker, to: lines.count, by: workers) {
-                let cas = lines[offset].cas.flatMap { try? CASNumber(parsing: $0) }
-                results[offset] = matcher.matches(description: lines[offset].description, declaredCAS: cas).filter { $0.confidence >= minimum }
+                results[offset] = screening.matches(of: lines[offset], worker: worker)
             }
         }
         return Array(results)

@@ -47,23 +47,42 @@ public final class ManifestReader {
     /// The optional fields the file has no column for, which narrows what screening can check.
     public var absentFields: [String] { Self.fields.filter { !table.present.contains($0) } }
 
+    /// The raw cells of a chunk of rows, read in order, to be turned into lines by ``line(at:in:)``
+    /// on any thread.
+    public struct Cells: Sendable {
+        fileprivate let chunk: CellChunk
+        /// How many rows.
+        public var count: Int { chunk.lines.count }
+        /// A row's file line.
+        public func fileLine(at index: Int) -> Int { chunk.lines[index] }
+    }
+
+    /// Reads up to `limit` more rows' cells (none at the end). Reading is sequential; call it from
+    /// one thread at a time.
+    public func nextCells(limit: Int) throws -> Cells { Cells(chunk: try table.next(limit: limit)) }
+
+    /// A row of a chunk as a manifest line (`nil` when it cannot be screened) and its problems.
+    /// Safe to call from several threads at once, also while ``nextCells(limit:)`` reads on.
+    public func line(at index: Int, in cells: Cells) -> (line: ManifestLine?, issues: [LineIssue]) {
+        var row = CellRow(chunk: cells.chunk, layout: table.layout, index: index)
+        let line = Self.line(from: &row, mapping: mapping)
+        return (line, row.lineIssues)
+    }
+
     /// Reads up to `limit` more rows; an empty chunk with no issues means the end. The rows are
     /// read in order and turned into lines on both cores.
     public func next(limit: Int) throws -> Chunk {
-        let cells = try table.next(limit: limit)
-        let count = cells.lines.count
+        let cells = try nextCells(limit: limit)
+        let count = cells.count
         // Safe: each worker writes only the slots of its own rows, read after all finish.
         nonisolated(unsafe) let read = UnsafeMutableBufferPointer<(line: ManifestLine?, issues: [LineIssue])>.allocate(capacity: count)
         read.initialize(repeating: (nil, []))
         defer { read.deallocate() }  // every element is moved out below
-        let (layout, mapping) = (table.layout, mapping)
         let workers = count >= 1000 ? 2 : 1
+        // Safe: `line(at:in:)` reads only what does not change after the reader is opened.
+        nonisolated(unsafe) let reader = self
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: count, by: workers) {
-                var row = CellRow(chunk: cells, layout: layout, index: index)
-                let line = Self.line(from: &row, mapping: mapping)
-                read[index] = (line, row.lineIssues)
-            }
+            for index in stride(from: worker, to: count, by: workers) { read[index] = reader.line(at: index, in: cells) }
         }
         var chunk = Chunk(lines: [], fileLines: [], issues: [])
         chunk.lines.reserveCapacity(count)
@@ -71,7 +90,7 @@ public final class ManifestReader {
             let (line, issues) = (read.baseAddress! + index).move()
             if let line {
                 chunk.lines.append(line)
-                chunk.fileLines.append(cells.lines[index])
+                chunk.fileLines.append(cells.fileLine(at: index))
             }
             chunk.issues.append(contentsOf: issues)
         }
@@ -87,7 +106,7 @@ public final class ManifestReader {
         if cas != nil { _ = row.parsed("cas") { try CASNumber(parsing: $0) } }
         let hsCode = row.text("hs_code")
         if hsCode != nil { _ = row.parsed("hs_code") { try HSCode(parsing: $0) } }
-        let separators = Set(mapping.portSeparators)
+        let separators = mapping.portSeparators
         let lineNumber = row.parsed("line") { text in
             guard let number = Int(text), number >= 0 else { throw PrecursorCells.Problem(description: "'\(text)' is not a line number; write a whole number") }
             return number
@@ -100,8 +119,14 @@ public final class ManifestReader {
             quantity: quantity, value: value, shipper: row.text("shipper"), consignee: row.text("consignee"),
             notifyParty: row.text("notify_party"), origin: row.text("origin"), destination: row.text("destination"),
             portOfLoading: row.text("port_of_loading"),
-            transshipmentPorts: (row.text("transshipment_ports") ?? "").split(whereSeparator: { separators.contains($0) })
-                .map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty },
+            transshipmentPorts: ports(row.text("transshipment_ports"), separators: separators),
             portOfDischarge: row.text("port_of_discharge"))
+    }
+
+    /// The ports of a cell, split at any of the separators (most cells name one port, or none).
+    private static func ports(_ text: String?, separators: String) -> [String] {
+        guard let text else { return [] }
+        guard text.contains(where: separators.contains) else { return [text] }
+        return text.split(whereSeparator: separators.contains).map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
     }
 }

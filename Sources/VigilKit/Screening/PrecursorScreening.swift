@@ -82,24 +82,32 @@ public struct PrecursorScreening: Sendable {
 
     private let watchlist: Watchlist
 
-    /// Screens a chunk while the next one is read, on another thread: reading is sequential, so
-    /// overlapping it with matching keeps both cores busy.
-    private static func screen(
-        _ chunk: ManifestReader.Chunk, with screening: ManifestScreening, readingNextFrom reader: ManifestReader, limit: Int
-    ) throws -> (screened: [ScreenedLine], next: ManifestReader.Chunk) {
-        // Safe: the two iterations touch disjoint state (one the reader and `next`, the other the
-        // screening and `screened`), and both are read only after concurrentPerform returns.
-        nonisolated(unsafe) var next: Result<ManifestReader.Chunk, any Error>?
-        nonisolated(unsafe) var screened: [ScreenedLine] = []
+    /// Turns a chunk's rows into lines and matches them on every worker, while one more thread
+    /// reads the next chunk's cells (reading is sequential, so it overlaps the parallel work).
+    private static func prepare(
+        _ cells: ManifestReader.Cells, with screening: ManifestScreening, readingNextFrom reader: ManifestReader, limit: Int
+    ) throws -> (lines: [(ManifestLine?, [LineIssue], [PrecursorMatch])], next: ManifestReader.Cells) {
+        let count = cells.count
+        // Safe: each worker writes only the slots of its own rows, the reader thread only `next`;
+        // all are read after concurrentPerform returns. Matching worker `w` uses only matcher `w`.
+        nonisolated(unsafe) var next: Result<ManifestReader.Cells, any Error>?
         nonisolated(unsafe) let (reader, screening) = (reader, screening)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                next = Result { try reader.next(limit: limit) }
-            } else {
-                screened = screening.screen(chunk.lines)
+        let workers = screening.workers
+        let prepared = Array<(ManifestLine?, [LineIssue], [PrecursorMatch])>(unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers + 1) { worker in
+                guard worker < workers else {
+                    next = Result { try reader.nextCells(limit: limit) }
+                    return
+                }
+                for index in stride(from: worker, to: count, by: workers) {
+                    let (line, issues) = reader.line(at: index, in: cells)
+                    (slots.baseAddress! + index).initialize(to: (line, issues, line.map { screening.matches(of: $0, worker: worker) } ?? []))
+                }
             }
+            initialized = count
         }
-        return (screened, try next!.get())
+        return (prepared, try next!.get())
     }
 
     /// A screening against a watchlist.
@@ -127,22 +135,22 @@ public struct PrecursorScreening: Sendable {
         var consignees: Set<String> = []
         var screenedCount = 0
         var flaggedCount = 0
-        var chunk = try reader.next(limit: options.chunkSize)
-        while !(chunk.lines.isEmpty && chunk.issues.isEmpty) {
-            issues += chunk.issues
-            let (screened, next) = try Self.screen(chunk, with: screening, readingNextFrom: reader, limit: options.chunkSize)
-            for (offset, line) in screened.enumerated() {
-                if let consignee = chunk.lines[offset].consignee { consignees.insert(consignee) }
-                if line.isFlagged { flaggedCount += 1 }
-                if line.isFlagged || options.includeAll {
+        var cells = try reader.nextCells(limit: options.chunkSize)
+        while cells.count > 0 {
+            let (lines, next) = try Self.prepare(cells, with: screening, readingNextFrom: reader, limit: options.chunkSize)
+            for (offset, (line, lineIssues, matches)) in lines.enumerated() {
+                issues += lineIssues
+                guard let line else { continue }
+                screenedCount += 1
+                if let consignee = line.consignee { consignees.insert(consignee) }
+                let screened = screening.assess(line, matches: matches)
+                if screened.isFlagged { flaggedCount += 1 }
+                if screened.isFlagged || options.includeAll {
                     rows.append(
-                        Row(
-                            fileLine: chunk.fileLines[offset], description: chunk.lines[offset].description,
-                            consignee: chunk.lines[offset].consignee, screened: line))
+                        Row(fileLine: cells.fileLine(at: offset), description: line.description, consignee: line.consignee, screened: screened))
                 }
             }
-            screenedCount += chunk.lines.count
-            chunk = next
+            cells = next
         }
         rows.sort { ($0.screened.risk, -$0.fileLine) > ($1.screened.risk, -$1.fileLine) }
         let reconciliation = screening.reconciliation()
