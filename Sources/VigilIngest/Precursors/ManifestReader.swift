@@ -28,7 +28,7 @@ public final class ManifestReader {
         public var issues: [LineIssue]
     }
 
-    private let table: PrecursorTable
+    private let table: FieldTable
     private let mapping: ManifestMapping
 
     /// Opens a manifest, from a file or received bytes.
@@ -36,7 +36,7 @@ public final class ManifestReader {
     ///   column.
     public init(_ source: TableSource, mapping: ManifestMapping = .vigil) throws {
         self.mapping = mapping
-        table = try PrecursorTable(source, fields: Self.fields, required: ["description"], columnNames: mapping.columns)
+        table = try FieldTable(source, fields: Self.fields, required: ["description"], columnNames: mapping.columns)
     }
 
     /// Opens a manifest file.
@@ -108,12 +108,12 @@ public final class ManifestReader {
         if hsCode != nil { _ = row.parsed("hs_code") { try HSCode(parsing: $0) } }
         let separators = mapping.portSeparators
         let lineNumber = row.parsed("line") { text in
-            guard let number = Int(text), number >= 0 else { throw PrecursorCells.Problem(description: "'\(text)' is not a line number; write a whole number") }
+            guard let number = Int(text), number >= 0 else { throw CellParsing.Problem(description: "'\(text)' is not a line number; write a whole number") }
             return number
         }
-        let date = row.parsed("date") { try PrecursorCells.date($0, order: mapping.dateOrder) }
+        let date = row.parsed("date") { try CellParsing.date($0, order: mapping.dateOrder) }
         let quantity = row.quantity("quantity", unitField: "unit")
-        let value = row.parsed("value", PrecursorCells.number)
+        let value = row.parsed("value", CellParsing.number)
         return ManifestLine(
             shipmentID: row.text("shipment_id"), lineNumber: lineNumber, date: date, description: description, hsCode: hsCode, cas: cas,
             quantity: quantity, value: value, shipper: row.text("shipper"), consignee: row.text("consignee"),

@@ -17,7 +17,7 @@ public enum NotificationReader {
     public static func read(_ source: TableSource, mapping: ManifestMapping = .vigil) throws -> (
         notifications: [PreExportNotification], issues: [LineIssue]
     ) {
-        let table = try PrecursorTable(source, fields: fields, required: ["pen_id", "substance"], columnNames: mapping.columns)
+        let table = try FieldTable(source, fields: fields, required: ["pen_id", "substance"], columnNames: mapping.columns)
         var notifications: [PreExportNotification] = []
         var issues: [LineIssue] = []
         try table.forEachRow { row in
@@ -27,14 +27,14 @@ public enum NotificationReader {
             if substance == nil { row.report("substance", value: nil, reason: "the substance is blank; name it or give its CAS number") }
             let status = row.parsed("status") { text in
                 guard let status = PreExportNotification.Status(rawValue: text.lowercased()) else {
-                    throw PrecursorCells.Problem(
+                    throw CellParsing.Problem(
                         description: "unknown status '\(text)'; use "
                             + PreExportNotification.Status.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 return status
             }
             let quantity = row.quantity("quantity", unitField: "unit")
-            let dispatch = row.parsed("expected_dispatch") { try PrecursorCells.date($0, order: mapping.dateOrder) }
+            let dispatch = row.parsed("expected_dispatch") { try CellParsing.date($0, order: mapping.dateOrder) }
             let notification = PreExportNotification(
                 id: id ?? "", exporter: row.text("exporter"), importer: row.text("importer"), consignee: row.text("consignee"),
                 substance: substance ?? "", quantity: quantity, exportingCountry: row.text("exporting_country"),

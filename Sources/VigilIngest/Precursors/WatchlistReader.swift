@@ -18,13 +18,13 @@ public enum WatchlistReader {
     /// - Throws: ``IngestError`` naming the line, column and value of the first bad value, or the
     ///   lines of a repeated id.
     public static func read(path: String) throws -> [ControlledChemical] {
-        let table = try PrecursorTable(.file(path), fields: fields, required: ["id", "name"])
+        let table = try FieldTable(.file(path), fields: fields, required: ["id", "name"])
         var entries: [ControlledChemical] = []
         var lines: [ChemicalID: Int] = [:]
         try table.forEachRow { row in
             let id = row.parsed("id") { text in
                 guard let id = ChemicalID(rawValue: text) else {
-                    throw PrecursorCells.Problem(description: "'\(text)' is not an id; use lower-case letters, digits and hyphens, such as 4-ap")
+                    throw CellParsing.Problem(description: "'\(text)' is not an id; use lower-case letters, digits and hyphens, such as 4-ap")
                 }
                 return id
             }
@@ -37,7 +37,7 @@ public enum WatchlistReader {
                 row.parsed("cas") { _ in
                     let number = try CASNumber(parsing: text)
                     guard number.hasValidCheckDigit else {
-                        throw PrecursorCells.Problem(description: "CAS \(text) has a wrong check digit (its digits call for \(number.expectedCheckDigit))")
+                        throw CellParsing.Problem(description: "CAS \(text) has a wrong check digit (its digits call for \(number.expectedCheckDigit))")
                     }
                     return number
                 }
@@ -46,7 +46,7 @@ public enum WatchlistReader {
                 row.parsed("hs_national") { _ in
                     let parts = text.split(separator: "@", maxSplits: 1)
                     guard parts.count == 2 else {
-                        throw PrecursorCells.Problem(description: "'\(text)' is not CODE@SYSTEM, such as 2933399901@UK")
+                        throw CellParsing.Problem(description: "'\(text)' is not CODE@SYSTEM, such as 2933399901@UK")
                     }
                     return ControlledChemical.NationalCode(code: try HSCode(parsing: String(parts[0])), system: String(parts[1]))
                 }
@@ -54,7 +54,7 @@ public enum WatchlistReader {
             let coverage = Set(list("coverage").compactMap { text in
                 row.parsed("coverage") { _ in
                     guard let rule = ControlledChemical.Coverage(rawValue: text) else {
-                        throw PrecursorCells.Problem(
+                        throw CellParsing.Problem(
                             description: "unknown coverage '\(text)'; use "
                                 + ControlledChemical.Coverage.allCases.map(\.rawValue).joined(separator: ", "))
                     }
@@ -66,7 +66,7 @@ public enum WatchlistReader {
                 hsSubheading: row.parsed("hs_heading") { try HSCode(parsing: $0) }, nationalCodes: national,
                 unTable: row.parsed("un_table") { text in
                     guard let unTable = ControlledChemical.UNTable(rawValue: text) else {
-                        throw PrecursorCells.Problem(description: "'\(text)' is not a UN 1988 table; write I or II")
+                        throw CellParsing.Problem(description: "'\(text)' is not a UN 1988 table; write I or II")
                     }
                     return unTable
                 },

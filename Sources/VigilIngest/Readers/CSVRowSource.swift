@@ -1,8 +1,14 @@
 import VigilCore
 public import VigilStore
 
+/// A row source whose columns are named once, in a header.
+public protocol HeaderedRowSource: RowSource {
+    /// The header's column names, after ``RowSource/bind(columns:)``.
+    var headerNames: [String] { get }
+}
+
 /// Rows of a CSV file with a header line, as a ``RowSource``.
-public final class CSVRowSource<Input: ByteInput>: RowSource {
+public final class CSVRowSource<Input: ByteInput>: HeaderedRowSource {
     private let reader: CSVReader<Input>
     private let origin: String
     private var header: [String] = []
@@ -77,6 +83,8 @@ public final class CSVRowSource<Input: ByteInput>: RowSource {
     }
 
     public var line: Int { reader.line }
+
+    public var headerNames: [String] { header }
 
     public func value(slot: Int) -> CellValue {
         guard let bytes = trimmedBytes(slot: slot), !bytes.isEmpty else { return .blank }

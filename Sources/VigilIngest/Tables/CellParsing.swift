@@ -2,7 +2,7 @@ import VigilCore
 
 /// Parsers for the cells of manifest and notification files; each throws a message that says what
 /// to write instead.
-enum PrecursorCells {
+enum CellParsing {
     struct Problem: Error, CustomStringConvertible {
         var description: String
     }
@@ -69,7 +69,7 @@ extension CellRow {
         }
         let value: Double
         do {
-            value = try PrecursorCells.number(amount)
+            value = try CellParsing.number(amount)
         } catch {
             report(numberField, value: amount, reason: "\(error)")
             return nil
@@ -80,7 +80,7 @@ extension CellRow {
         }
         let unit: Quantity.Unit
         do {
-            unit = try PrecursorCells.unit(unitText)
+            unit = try CellParsing.unit(unitText)
         } catch {
             report(unitField, value: unitText, reason: "\(error)")
             return nil

@@ -1,6 +1,6 @@
 public import VigilStore
 
-/// A problem with one line of a manifest, notification or watchlist file: the line is reported
+/// A problem with one line of a manifest, notification, watchlist, entity or link file: the line is reported
 /// with it, and the rest of the file is still read.
 public struct LineIssue: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The file.
@@ -27,7 +27,7 @@ public struct LineIssue: Hashable, Sendable, Codable, CustomStringConvertible {
     public var description: String { "\(origin):\(line): \(detail)" }
 }
 
-/// Where a manifest, notification or watchlist table comes from.
+/// Where a table read by field name (a manifest, notifications, a watchlist, entities, links) comes from.
 public enum TableSource: Hashable, Sendable {
     /// A file: NDJSON when its name ends in `.ndjson` or `.jsonl`, else CSV.
     case file(String)
@@ -43,15 +43,18 @@ public enum TableSource: Hashable, Sendable {
     }
 }
 
-/// A CSV or NDJSON table of the precursor files, read a chunk of rows at a time into ``CellChunk``s
+/// A CSV or NDJSON table read by field name (manifests, notifications, watchlists, entities and
+/// links), a chunk of rows at a time into ``CellChunk``s
 /// whose rows are then read by field name (each field from the column a mapping names for it, its
 /// own name by default). Reading a chunk is sequential; turning its cells into values can be
 /// spread over threads, one ``CellRow`` each.
-final class PrecursorTable {
+final class FieldTable {
     /// The file or origin, and the column read for each field.
     let layout: CellLayout
     private let rows: any RowSource
     private(set) var present: Set<String> = []
+    /// Columns of a CSV header that no field reads (empty for NDJSON, whose fields vary by line).
+    private(set) var unreadColumns: [String] = []
 
     /// Opens a table and binds its fields.
     /// - Parameters:
@@ -74,6 +77,7 @@ final class PrecursorTable {
         let found = try rows.bind(columns: columns)
         layout = CellLayout(origin: path, fields: fields, columns: columns)
         for (slot, field) in fields.enumerated() where found[slot] { present.insert(field) }
+        if let csv = rows as? any HeaderedRowSource { unreadColumns = csv.headerNames.filter { !$0.isEmpty && !columns.contains($0) } }
         for field in required where !present.contains(field) {
             throw IngestError(
                 code: .missingColumn, origin: path,
@@ -185,6 +189,9 @@ struct CellRow {
     mutating func report(_ field: String, value: String?, reason: String) {
         issues.append(RowIssue(column: layout.columns[layout.slot(of: field)!], value: value, reason: reason))
     }
+
+    /// Whether no problem has been found on the row.
+    var isClean: Bool { issues.isEmpty }
 
     /// The row's issues as line issues.
     var lineIssues: [LineIssue] { issues.map { LineIssue(origin: layout.origin, line: line, issue: $0) } }
