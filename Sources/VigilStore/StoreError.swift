@@ -4,7 +4,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, extensible error code.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
-            case cannotOpen, schemaTooNew, corruptValue, unknownBatch, unknownAlert, invalidTransition, conflict, unknownScreeningLine
+            case cannotOpen, schemaTooNew, corruptValue, unknownBatch, unknownAlert, invalidTransition, conflict, unknownScreeningLine, unknownEntity
         }
         private let base: Base
         /// The database could not be opened or created.
@@ -23,6 +23,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let conflict = Code(base: .conflict)
         /// A screening run, or a line of it, that the store does not have.
         public static let unknownScreeningLine = Code(base: .unknownScreeningLine)
+        /// A link whose ends are not stored entities.
+        public static let unknownEntity = Code(base: .unknownEntity)
         public var description: String { base.rawValue }
     }
 

@@ -92,5 +92,12 @@ public struct TransferTable: Hashable, Sendable {
             ("confidence", .real), ("reasons", .text), ("decision", .text), ("decided_by", .text), ("decided_at", .integer), ("note", .text),
         ], keyLength: 2),
         TransferTable(name: "screening_consignee", columns: [("name", .text)], keyLength: 1),
+        TransferTable(name: "entity", columns: [
+            ("id", .text), ("schema", .text), ("name", .text), ("properties", .text), ("source", .text), ("record", .text),
+        ], keyLength: 1),
+        TransferTable(name: "link", columns: [
+            ("id", .text), ("kind", .text), ("source_id", .text), ("target_id", .text), ("start_date", .text), ("end_date", .text),
+            ("weight", .real), ("dataset", .text), ("record", .text),
+        ], keyLength: 1),
     ]
 }

@@ -241,6 +241,36 @@ enum PostgresSchema {
                 """,
                 "CREATE TABLE screening_consignee (name TEXT COLLATE \"C\" PRIMARY KEY)",
             ]),
+        Migration(
+            version: 5, description: "network entities and links",
+            statements: [
+                """
+                CREATE TABLE entity (
+                    id TEXT COLLATE "C" PRIMARY KEY,
+                    schema TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    properties TEXT NOT NULL,
+                    source TEXT,
+                    record TEXT
+                )
+                """,
+                "CREATE INDEX entity_by_schema ON entity (schema, id)",
+                """
+                CREATE TABLE link (
+                    id TEXT COLLATE "C" PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    source_id TEXT COLLATE "C" NOT NULL REFERENCES entity (id),
+                    target_id TEXT COLLATE "C" NOT NULL REFERENCES entity (id),
+                    start_date TEXT,
+                    end_date TEXT,
+                    weight DOUBLE PRECISION,
+                    dataset TEXT,
+                    record TEXT
+                )
+                """,
+                "CREATE INDEX link_by_source ON link (source_id)",
+                "CREATE INDEX link_by_target ON link (target_id)",
+            ]),
     ]
 
     /// Fills the (empty) daily counts from the events.

@@ -200,6 +200,33 @@ enum SQLiteSchema {
                     CREATE TABLE screening_consignee (name TEXT PRIMARY KEY);
                     """)
         }
+        migrator.registerMigration("v7: network entities and links") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE entity (
+                        id TEXT PRIMARY KEY,
+                        schema TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        properties TEXT NOT NULL,
+                        source TEXT,
+                        record TEXT
+                    );
+                    CREATE INDEX entity_by_schema ON entity(schema, id);
+                    CREATE TABLE link (
+                        id TEXT PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        source_id TEXT NOT NULL REFERENCES entity(id),
+                        target_id TEXT NOT NULL REFERENCES entity(id),
+                        start_date TEXT,
+                        end_date TEXT,
+                        weight REAL,
+                        dataset TEXT,
+                        record TEXT
+                    );
+                    CREATE INDEX link_by_source ON link(source_id);
+                    CREATE INDEX link_by_target ON link(target_id);
+                    """)
+        }
         return migrator
     }
 }

@@ -24,6 +24,11 @@ struct PostgresStoreTests {
         try await PostgresTestDatabase.withStore { try await AccessStoreConformance.checks[check].run($0) }
     }
 
+    @Test("passes the network store conformance suite", arguments: NetworkStoreConformance.checks.indices)
+    func network(check: Int) async throws {
+        try await PostgresTestDatabase.withStore { try await NetworkStoreConformance.checks[check].run($0) }
+    }
+
     @Test("passes the screening store conformance suite", arguments: ScreeningStoreConformance.checks.indices)
     func screening(check: Int) async throws {
         try await PostgresTestDatabase.withStore { try await ScreeningStoreConformance.checks[check].run($0) }

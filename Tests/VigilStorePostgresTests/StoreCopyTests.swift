@@ -41,6 +41,14 @@ struct StoreCopyTests {
             ScreeningRun(origin: "m.csv", watchlistVersion: "2026.11.30", parameters: "{}", startedBy: nil, startedAt: 14, linesScreened: 3, linesFlagged: 1),
             lines: [line], consignees: ["Beta"])
         try await store.recordDecision(.referred, run: run.id, position: 0, by: "tok", note: "look", at: 15)
+        let people = [
+            Entity(id: EntityID(rawValue: "P1")!, schema: .person, name: "Ana", properties: [.alias: ["A", "B"]]),
+            Entity(id: EntityID(rawValue: "C1")!, schema: .company, name: "Co", provenance: RecordSource(source: "f", record: "2")),
+        ]
+        _ = try await store.upsertEntities(people)
+        _ = try await store.upsertLinks([
+            Link(id: LinkID(rawValue: "L1")!, kind: .directorship, source: people[0].id, target: people[1].id, start: CalendarDate(year: 2020, month: 1, day: 1), weight: 2.5)
+        ])
         return store
     }
 

@@ -76,6 +76,11 @@ struct SQLiteAccessStoreTests {
         try await AccessStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
     }
 
+    @Test("passes the network store conformance suite", arguments: NetworkStoreConformance.checks.indices)
+    func networkConformance(check: Int) async throws {
+        try await NetworkStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
+    }
+
     @Test("passes the screening store conformance suite", arguments: ScreeningStoreConformance.checks.indices)
     func screeningConformance(check: Int) async throws {
         try await ScreeningStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
