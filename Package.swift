@@ -43,6 +43,14 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: vigilSwiftSettings
         ),
+        // L1: the link graph: centrality, communities, paths and disruption analysis, pure and deterministic.
+        .target(
+            name: "VigilNetwork",
+            dependencies: ["VigilCore"],
+            // Betweenness, closeness and disruption runs are breadth-first searches from every node; optimised in
+            // debug builds too, so that the reference tests run in seconds.
+            swiftSettings: vigilSwiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         // L2: store protocols and query values.
         .target(
             name: "VigilStore",
@@ -99,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilKit", "VigilDetection", "VigilPrecursors", "VigilIngest", "VigilStoreSQLite", "VigilStorePostgres", "VigilServer",
+                "VigilKit", "VigilDetection", "VigilPrecursors", "VigilNetwork", "VigilIngest", "VigilStoreSQLite", "VigilStorePostgres", "VigilServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -112,6 +120,9 @@ let package = Package(
         .testTarget(
             name: "VigilPrecursorsTests", dependencies: ["VigilPrecursors", "VigilIngest", "VigilTestSupport"],
             swiftSettings: vigilSwiftSettings
+        ),
+        .testTarget(
+            name: "VigilNetworkTests", dependencies: ["VigilNetwork", "VigilIngest", "VigilTestSupport"], swiftSettings: vigilSwiftSettings
         ),
         .testTarget(name: "VigilIngestTests", dependencies: ["VigilIngest", "VigilTestSupport"], swiftSettings: vigilSwiftSettings),
         .testTarget(

@@ -12,7 +12,7 @@ struct Vigil: AsyncParsableCommand {
             """,
         subcommands: [
             ImportCommand.self, EventsCommand.self, SeriesCommand.self, DetectCommand.self, AlertsCommand.self, ScanCommand.self,
-            QuarantineCommand.self, WatchlistCommand.self, ScreenCommand.self, ReconcileCommand.self, ScreeningsCommand.self, EntitiesCommand.self,
+            QuarantineCommand.self, WatchlistCommand.self, ScreenCommand.self, ReconcileCommand.self, ScreeningsCommand.self, EntitiesCommand.self, ResolveCommand.self,
             BatchesCommand.self, ServeCommand.self, TokenCommand.self, MigrateCommand.self, DatabaseCommand.self,
             DemoCommand.self, BenchCommand.self, NetworkCommand.self,
         ]

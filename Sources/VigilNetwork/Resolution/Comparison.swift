@@ -1,0 +1,82 @@
+import VigilCore
+
+/// How one field of two records is compared: a few levels from "the same" to "different", each of
+/// which a Fellegi–Sunter model gives its own weight. A blank on either side is a null comparison,
+/// which adds no evidence either way.
+public struct Comparison: Hashable, Sendable, Codable {
+    /// The rule that sorts a pair into a level.
+    public enum Method: Hashable, Sendable, Codable {
+        /// Equal, or not.
+        case exact
+        /// Equal; else Jaro–Winkler at or above each threshold (highest first); else different.
+        case jaroWinkler([Double])
+        /// Equal; else at most each number of edits (lowest first); else different.
+        case levenshtein([Int])
+        /// ISO dates: equal; else at most each number of days apart (lowest first); else different.
+        case dateDifference([Int])
+    }
+
+    /// The field compared.
+    public var column: String
+    /// How.
+    public var method: Method
+
+    /// Creates a comparison.
+    /// - Throws: ``NetworkError`` `invalidParameter` for thresholds out of order or out of range.
+    public init(column: String, method: Method) throws(NetworkError) {
+        switch method {
+        case .exact: break
+        case .jaroWinkler(let thresholds):
+            guard !thresholds.isEmpty, thresholds.allSatisfy({ $0 > 0 && $0 < 1 }), thresholds == thresholds.sorted(by: >) else {
+                throw NetworkError(
+                    code: .invalidParameter,
+                    message: "the Jaro-Winkler thresholds of '\(column)' must be between 0 and 1, highest first, such as [0.95, 0.88]")
+            }
+        case .levenshtein(let limits), .dateDifference(let limits):
+            guard !limits.isEmpty, limits.allSatisfy({ $0 > 0 }), limits == limits.sorted(), Set(limits).count == limits.count else {
+                throw NetworkError(code: .invalidParameter, message: "the limits of '\(column)' must be positive and increasing, such as [1, 2]")
+            }
+        }
+        self.column = column
+        self.method = method
+    }
+
+    /// The number of levels (the last is "different").
+    public var levelCount: Int {
+        switch method {
+        case .exact: 2
+        case .jaroWinkler(let list): list.count + 2
+        case .levenshtein(let list), .dateDifference(let list): list.count + 2
+        }
+    }
+
+    /// What each level means, best first.
+    public var levelLabels: [String] {
+        switch method {
+        case .exact: return ["exact", "different"]
+        case .jaroWinkler(let list): return ["exact"] + list.map { "jaro-winkler ≥ \($0)" } + ["different"]
+        case .levenshtein(let list): return ["exact"] + list.map { "≤ \($0) edit\($0 == 1 ? "" : "s")" } + ["different"]
+        case .dateDifference(let list): return ["exact"] + list.map { "≤ \($0) day\($0 == 1 ? "" : "s") apart" } + ["different"]
+        }
+    }
+
+    /// The level of a pair of (normalised) values, 0 best; `nil` when either is blank.
+    public func level(_ a: String?, _ b: String?) -> Int? {
+        guard let a, let b, !a.isEmpty, !b.isEmpty else { return nil }
+        if a == b { return 0 }
+        switch method {
+        case .exact:
+            return 1
+        case .jaroWinkler(let thresholds):
+            let similarity = StringSimilarity.jaroWinkler(a, b)
+            return (thresholds.firstIndex { similarity >= $0 }).map { $0 + 1 } ?? thresholds.count + 1
+        case .levenshtein(let limits):
+            let distance = EditDistance.levenshtein(Array(a.unicodeScalars), Array(b.unicodeScalars), bound: limits.last!)
+            return distance.flatMap { distance in limits.firstIndex { distance <= $0 } }.map { $0 + 1 } ?? limits.count + 1
+        case .dateDifference(let limits):
+            guard let left = CalendarDate(iso: a), let right = CalendarDate(iso: b) else { return limits.count + 1 }
+            let days = abs(left.dayNumber - right.dayNumber)
+            return (limits.firstIndex { days <= $0 }).map { $0 + 1 } ?? limits.count + 1
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import VigilIngest
+import VigilNetwork
+
+struct ResolveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve",
+        abstract: "Resolve records that describe the same person or company into entities (Fellegi-Sunter, EM-trained).",
+        discussion: """
+            Writes each record's cluster (id, cluster). Without --settings, Vigil chooses comparisons and blocking \
+            rules from the column names and contents and prints its choices on standard error. With --truth COLUMN \
+            (the true entity of each record), precision, recall and F1 of the pairs put together are printed. With \
+            --clusters-in an earlier output, entities keep their ids (incremental resolution).
+            """)
+
+    @Option(help: "The records (CSV with a header).") var records: String
+    @Option(help: "The column identifying records (else line numbers).") var idColumn: String = "id"
+    @Option(help: "Settings as JSON (normalisation, comparisons, blocking, threshold); see README.") var settings: String?
+    @Option(help: "Pairs at or above this match probability join an entity.") var threshold: Double?
+    @Option(help: "Write the scored pairs (id_l,id_r,probability and each comparison's level and log2 Bayes factor) here.") var pairsOut: String?
+    @Option(help: "A column holding each record's true entity, to measure precision and recall.") var truth: String?
+    @Option(help: "An earlier run's output (id,cluster): entities keep their ids as new records arrive.") var clustersIn: String?
+    @Option(help: "table, csv or json.") var format: OutputFormat = .csv
+
+    func run() async throws {
+        try await reportingErrors {
+            let table = try RecordTableReader.read(path: records, idColumn: idColumn)
+            for issue in table.issues.prefix(20) { printError("  \(issue)") }
+            let columns = table.columns.filter { $0 != truth }
+            var chosen: RecordResolver.Settings
+            if let settings {
+                guard let data = FileManager.default.contents(atPath: settings) else { throw ValidationError("cannot read \(settings)") }
+                do {
+                    chosen = try JSONDecoder().decode(RecordResolver.Settings.self, from: data)
+                } catch let error as DecodingError {
+                    throw ValidationError("the settings file \(settings) is not valid: \(error.readableDescription)")
+                }
+            } else {
+                let guessed = try RecordResolver.Settings.guess(columns: columns, values: table.values)
+                chosen = guessed.settings
+                printError("settings chosen from the columns:\n  " + guessed.choices.joined(separator: "\n  "))
+            }
+            if let threshold { chosen.threshold = threshold }
+            let result = try RecordResolver(settings: chosen).resolve(columns: table.values, count: table.ids.count)
+            if let pairsOut {
+                var text = "id_l,id_r,probability,explanation\n"
+                for pair in result.pairs {
+                    var parts = result.model.explanation(pair.levels).map { "\($0.column) \($0.level) \(String(format: "%+.2f", $0.log2BayesFactor))" }
+                    if pair.adjustment != 0 { parts.append("term frequency \(String(format: "%+.2f", pair.adjustment))") }
+                    text += "\(table.ids[pair.first]),\(table.ids[pair.second]),\(pair.probability),\"\(parts.joined(separator: "; "))\"\n"
+                }
+                try text.write(toFile: pairsOut, atomically: true, encoding: .utf8)
+            }
+            var previous: [String: String] = [:]
+            if let clustersIn {
+                let earlier = try RecordTableReader.read(path: clustersIn, idColumn: "id")
+                guard let names = earlier.values["cluster"] else { throw ValidationError("\(clustersIn) has no cluster column; give an earlier output of vigil resolve") }
+                for (id, name) in zip(earlier.ids, names) { if let name { previous[id] = name } }
+            }
+            let names = StableClusterNames.assign(clusters: result.clusters, ids: table.ids, previous: previous)
+            var output = OutputTable(columns: ["id", "cluster"])
+            output.rows = table.ids.indices.map { [.text(table.ids[$0]), .text(names[$0])] }
+            FileHandle.standardOutput.write(Data(output.render(format).utf8))
+            let entities = Set(result.clusters).count
+            printError("\(table.ids.count) records, \(result.pairs.count) pairs compared, \(entities) entities (threshold \(chosen.threshold), λ \(result.model.lambda))")
+            if let truth, let labels = table.values[truth] {
+                let (precision, recall) = Self.pairQuality(clusters: result.clusters, truth: labels)
+                printError(String(format: "against '%@': precision %.4f, recall %.4f, F1 %.4f", truth, precision, recall, 2 * precision * recall / (precision + recall)))
+            }
+        }
+    }
+
+    /// Precision and recall of the pairs put in one entity, against the true entities.
+    static func pairQuality(clusters: [Int], truth: [String?]) -> (precision: Double, recall: Double) {
+        func pairs(_ groups: [String: [Int]]) -> Set<UInt64> {
+            var result: Set<UInt64> = []
+            for members in groups.values where members.count > 1 {
+                for (offset, a) in members.enumerated() { for b in members[(offset + 1)...] { result.insert(UInt64(a) << 32 | UInt64(b)) } }
+            }
+            return result
+        }
+        let predicted = pairs(Dictionary(grouping: clusters.indices) { String(clusters[$0]) })
+        let actual = pairs(Dictionary(grouping: truth.indices.filter { truth[$0] != nil }) { truth[$0]! })
+        let found = Double(predicted.intersection(actual).count)
+        return (predicted.isEmpty ? 1 : found / Double(predicted.count), actual.isEmpty ? 1 : found / Double(actual.count))
+    }
+}
