@@ -85,7 +85,8 @@ let package = Package(
         .target(
             name: "VigilKit",
             dependencies: [
-                "VigilCore", "VigilDetection", "VigilPrecursors", "VigilStore", "VigilIngest", .product(name: "Logging", package: "swift-log"),
+                "VigilCore", "VigilDetection", "VigilPrecursors", "VigilNetwork", "VigilStore", "VigilIngest",
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Samples")],
             swiftSettings: vigilSwiftSettings

@@ -6,7 +6,7 @@ public import VigilKit
 public import VigilStore
 
 /// What the service stores: events, alerts, tokens, the audit log, the webhook outbox and screening runs.
-public typealias ServiceStore = AccessStore & AlertStore & DeliveryStore & EventStore & ScreeningStore
+public typealias ServiceStore = AccessStore & AlertStore & DeliveryStore & EventStore & NetworkStore & ScreeningStore
 
 /// The Vigil HTTP service: the JSON API under `/api/v1`, authenticated by bearer tokens, every
 /// record checked against the token's role and jurisdictions, every authenticated request in the
@@ -92,6 +92,7 @@ public struct VigilService: Sendable {
         SubscriptionRoutes(store: store).add(to: router)
         PublicRoutes(store: store, threshold: options.suppressBelow).add(to: router)
         ScreeningRoutes(store: store, screener: screener).add(to: router)
+        NetworkRoutes(store: store).add(to: router)
         DashboardRoutes(store: store, submission: submission, sessions: sessions, live: live).add(to: router)
         DashboardAdminRoutes(store: store, submission: submission, live: live).add(to: router)
         DashboardScreeningRoutes(store: store, screener: screener).add(to: router)

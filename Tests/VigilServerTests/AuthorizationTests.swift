@@ -34,6 +34,7 @@ struct AuthorizationTests {
         Route(method: .get, path: { _ in "/api/v1/subscriptions" }, permission: .administer, namesRecord: false),
         Route(method: .get, path: { _ in "/api/v1/deliveries?state=dead" }, permission: .administer, namesRecord: false),
         Route(method: .get, path: { _ in "/api/v1/screenings" }, permission: .screenPrecursors, namesRecord: false),
+        Route(method: .get, path: { _ in "/api/v1/entities" }, permission: .investigateNetworks, namesRecord: false),
     ]
 
     /// What each role may do, written out here rather than asked of ``Role``, so that a change to
@@ -41,7 +42,7 @@ struct AuthorizationTests {
     static let allowed: [Role: Set<Permission>] = [
         .admin: Set(Permission.allCases),
         .analyst: [.submitEvents, .readEvents, .readAlerts, .manageAlerts, .runDetection, .readAggregates],
-        .investigator: [.readAggregates, .screenPrecursors],
+        .investigator: [.readAggregates, .screenPrecursors, .investigateNetworks],
         .reporter: [.submitEvents],
         .public: [.readAggregates],
     ]

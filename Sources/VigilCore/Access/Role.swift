@@ -19,8 +19,8 @@ public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
     public func allows(_ permission: Permission) -> Bool {
         switch self {
         case .admin: true
-        case .analyst: permission != .administer && permission != .screenPrecursors
-        case .investigator: permission == .readAggregates || permission == .screenPrecursors
+        case .analyst: permission != .administer && permission != .screenPrecursors && permission != .investigateNetworks
+        case .investigator: permission == .readAggregates || permission == .screenPrecursors || permission == .investigateNetworks
         case .public: permission == .readAggregates
         case .reporter: permission == .submitEvents
         }
@@ -44,6 +44,8 @@ public enum Permission: String, Hashable, Sendable, CaseIterable {
     /// Screen manifests for controlled precursors, read screening runs and record decisions on them
     /// (the law-enforcement compartment, which public-health analysts do not see).
     case screenPrecursors
+    /// Read the entities and links of trafficking networks (the law-enforcement compartment).
+    case investigateNetworks
     /// Manage tokens and read the audit log.
     case administer
 }
