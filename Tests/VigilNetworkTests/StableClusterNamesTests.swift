@@ -24,3 +24,15 @@ struct StableClusterNamesTests {
         #expect(names == ["E1'", "E1"])
     }
 }
+
+@Suite("Resolution quality")
+struct ResolutionQualityTests {
+    @Test("precision and recall over pairs, by hand: clusters {0,1}{2,3} against entities {0,1,2}{3}")
+    func byHand() {
+        let quality = ResolutionQuality(clusters: [0, 0, 1, 1], truth: ["a", "a", "a", "b"])
+        #expect(quality.precision == 0.5 && abs(quality.recall - 1.0 / 3) < 1e-12)
+        #expect(abs(quality.f1 - 0.4) < 1e-12)
+        let unlabelled = ResolutionQuality(clusters: [0, 1], truth: [String?.none, nil])
+        #expect(unlabelled.precision == 1 && unlabelled.recall == 1)
+    }
+}

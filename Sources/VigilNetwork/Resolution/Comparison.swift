@@ -41,6 +41,14 @@ public struct Comparison: Hashable, Sendable, Codable {
         self.method = method
     }
 
+    private enum CodingKeys: String, CodingKey { case column, method }
+
+    /// Reads a comparison, with the same checks as ``init(column:method:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(column: container.decode(String.self, forKey: .column), method: container.decode(Method.self, forKey: .method))
+    }
+
     /// The number of levels (the last is "different").
     public var levelCount: Int {
         switch method {

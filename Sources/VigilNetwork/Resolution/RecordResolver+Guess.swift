@@ -52,13 +52,23 @@ extension RecordResolver.Settings {
             choices.append("\(column): \(role), levels \(comparison.levelLabels.joined(separator: " / "))")
         }
         let strong = columns.filter { ["surname", "date", "phone", "e-mail", "identifier"].contains(roles[$0] ?? "") }
-        var blocking = strong.map { BlockingRule(columns: [$0]) }
+        var candidates = strong.map { BlockingRule(columns: [$0]) }
         if let first = columns.first(where: { roles[$0] == "first name" || roles[$0] == "name" }),
             let place = columns.first(where: { roles[$0] == "place" })
         {
-            blocking.append(BlockingRule(columns: [first, place]))
+            candidates.append(BlockingRule(columns: [first, place]))
         }
-        if blocking.isEmpty, let any = comparisons.first { blocking = [BlockingRule(columns: [any.column])] }
+        if candidates.isEmpty, let any = comparisons.first { candidates = [BlockingRule(columns: [any.column])] }
+        // A rule on common values compares too many pairs to finish: keep rules within a budget of
+        // pairs (at least 1,000,000, or 20 per record), and the cheapest rule if none is.
+        let count = values.values.first?.count ?? 0
+        let budget = max(1_000_000, 20 * count)
+        let costs = candidates.map { pairCount(of: $0, values: values) }
+        var blocking = zip(candidates, costs).filter { $0.1 <= budget }.map(\.0)
+        for (rule, cost) in zip(candidates, costs) where cost > budget {
+            choices.append("blocking on (\(rule.columns.joined(separator: ", "))) left out: it would compare \(cost) pairs")
+        }
+        if blocking.isEmpty, let cheapest = zip(candidates, costs).min(by: { $0.1 < $1.1 }) { blocking = [cheapest.0] }
         choices.append("blocking: " + blocking.map { "(" + $0.columns.joined(separator: ", ") + ")" }.joined(separator: " or "))
         guard !comparisons.isEmpty else {
             throw NetworkError(
@@ -68,5 +78,17 @@ extension RecordResolver.Settings {
         let termFrequency = columns.filter { ["first name", "surname", "name"].contains(roles[$0] ?? "") }
         if !termFrequency.isEmpty { choices.append("term-frequency adjustment: " + termFrequency.joined(separator: ", ")) }
         return (Self(normalisation: normalisation, comparisons: comparisons, blocking: blocking, termFrequencyColumns: termFrequency), choices)
+    }
+
+    /// How many pairs a rule selects: Σ n(n − 1)/2 over its groups of equal (case-folded, trimmed) values.
+    private static func pairCount(of rule: BlockingRule, values: [String: [String?]]) -> Int {
+        let columns = rule.columns.compactMap { values[$0] }
+        guard columns.count == rule.columns.count, let count = columns.first?.count else { return 0 }
+        var groups: [[String]: Int] = [:]
+        for record in 0..<count {
+            let key = columns.compactMap { $0[record]?.trimmingWhitespace().lowercased() }.filter { !$0.isEmpty }
+            if key.count == columns.count { groups[key, default: 0] += 1 }
+        }
+        return groups.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
     }
 }

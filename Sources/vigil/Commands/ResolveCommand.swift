@@ -65,24 +65,9 @@ struct ResolveCommand: AsyncParsableCommand {
             let entities = Set(result.clusters).count
             printError("\(table.ids.count) records, \(result.pairs.count) pairs compared, \(entities) entities (threshold \(chosen.threshold), λ \(result.model.lambda))")
             if let truth, let labels = table.values[truth] {
-                let (precision, recall) = Self.pairQuality(clusters: result.clusters, truth: labels)
-                printError(String(format: "against '%@': precision %.4f, recall %.4f, F1 %.4f", truth, precision, recall, 2 * precision * recall / (precision + recall)))
+                let quality = ResolutionQuality(clusters: result.clusters, truth: labels)
+                printError(String(format: "against '%@': precision %.4f, recall %.4f, F1 %.4f", truth, quality.precision, quality.recall, quality.f1))
             }
         }
-    }
-
-    /// Precision and recall of the pairs put in one entity, against the true entities.
-    static func pairQuality(clusters: [Int], truth: [String?]) -> (precision: Double, recall: Double) {
-        func pairs(_ groups: [String: [Int]]) -> Set<UInt64> {
-            var result: Set<UInt64> = []
-            for members in groups.values where members.count > 1 {
-                for (offset, a) in members.enumerated() { for b in members[(offset + 1)...] { result.insert(UInt64(a) << 32 | UInt64(b)) } }
-            }
-            return result
-        }
-        let predicted = pairs(Dictionary(grouping: clusters.indices) { String(clusters[$0]) })
-        let actual = pairs(Dictionary(grouping: truth.indices.filter { truth[$0] != nil }) { truth[$0]! })
-        let found = Double(predicted.intersection(actual).count)
-        return (predicted.isEmpty ? 1 : found / Double(predicted.count), actual.isEmpty ? 1 : found / Double(actual.count))
     }
 }
