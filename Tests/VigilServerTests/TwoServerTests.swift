@@ -24,7 +24,7 @@ struct TwoServerTests {
         let base = try #require(ProcessInfo.processInfo.environment["VIGIL_TEST_POSTGRES_URL"], "VIGIL_TEST_POSTGRES_URL is not set")
         let schema = "two_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         let url = base + (base.contains("?") ? "&" : "?") + "schema=\(schema)"
-        let setup = try await PostgresStore.connect(url: url)
+        let setup = try await PostgresStore.connect(url: url, timeout: .seconds(60))
         defer { Task { try? await setup.client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE")) } }
         try await DeliveryTests.history(setup)
         let reporter = try await TokenIssuer(store: setup).create(
@@ -38,8 +38,8 @@ struct TwoServerTests {
         let halves = [0..<8, 8..<16].map { range in
             range.map { #"{"id":"s\#($0)","occurred_at":"\#(today)","region":"09009","outcome":"fatal"}"# }.joined(separator: "\n")
         }
-        let first = VigilService(store: try await PostgresStore.connect(url: url), options: options)
-        let second = VigilService(store: try await PostgresStore.connect(url: url), options: options)
+        let first = VigilService(store: try await PostgresStore.connect(url: url, timeout: .seconds(60)), options: options)
+        let second = VigilService(store: try await PostgresStore.connect(url: url, timeout: .seconds(60)), options: options)
 
         try await receiver.application.test(.live) { hook in
             _ = try await setup.insertSubscription(WebhookSubscription(

@@ -48,7 +48,9 @@ enum PostgresTestDatabase {
             Self.url, "VIGIL_TEST_POSTGRES_URL is not set: .ci/run starts a PostgreSQL cluster and sets it (see TOOLCHAIN in README)")
         let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         var stores: [PostgresStore] = []
-        for _ in 0..<count { stores.append(try await PostgresStore.connect(url: url + (url.contains("?") ? "&" : "?") + "schema=\(schema)")) }
+        for _ in 0..<count {
+            stores.append(try await PostgresStore.connect(url: url + (url.contains("?") ? "&" : "?") + "schema=\(schema)", timeout: .seconds(60)))
+        }
         var failure: (any Error)?
         do { try await body(stores) } catch { failure = error }
         try await stores[0].client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(schema) CASCADE"))
