@@ -32,18 +32,12 @@ struct ResolveBench: AsyncParsableCommand {
                 try SyntheticPeople.write(records: records, to: path, using: &generator)
             }
             let started = Date()
-            let table = try RecordTableReader.read(path: path, idColumn: "id")
-            let read = Date()
-            let columns = table.columns.filter { $0 != "true_id" }
-            let (settings, choices) = try RecordResolver.Settings.guess(columns: columns, values: table.values)
-            let result = try RecordResolver(settings: settings).resolve(columns: table.values, count: table.ids.count)
-            let names = StableClusterNames.assign(clusters: result.clusters, ids: table.ids, previous: [:])
-            let finished = Date()
-            let quality = ResolutionQuality(clusters: names, truth: table.values["true_id"]!)
-            printError(choices.joined(separator: "\n"))
-            print("records: \(table.ids.count) (seed \(seed)); pairs compared: \(result.pairs.count); entities: \(Set(names).count)")
-            print(String(format: "time: %.2f s end to end (reading %.2f s), %.0f records/s", finished.timeIntervalSince(started),
-                         read.timeIntervalSince(started), Double(table.ids.count) / finished.timeIntervalSince(started)))
+            let outcome = try RecordResolution().run(path: path, idColumn: "id", settings: nil, truthColumn: "true_id")
+            let seconds = Date().timeIntervalSince(started)
+            let quality = outcome.quality!
+            printError(outcome.choices.joined(separator: "\n"))
+            print("records: \(outcome.table.ids.count) (seed \(seed)); pairs compared: \(outcome.result.pairs.count); entities: \(Set(outcome.names).count)")
+            print(String(format: "time: %.2f s end to end, %.0f records/s", seconds, Double(outcome.table.ids.count) / seconds))
             print(String(format: "precision %.4f, recall %.4f, F1 %.4f", quality.precision, quality.recall, quality.f1))
         }
     }

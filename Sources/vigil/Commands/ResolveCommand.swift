@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VigilIngest
+import VigilKit
 import VigilNetwork
 
 struct ResolveCommand: AsyncParsableCommand {
@@ -25,24 +26,26 @@ struct ResolveCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let table = try RecordTableReader.read(path: records, idColumn: idColumn)
-            for issue in table.issues.prefix(20) { printError("  \(issue)") }
-            let columns = table.columns.filter { $0 != truth }
-            var chosen: RecordResolver.Settings
+            var given: RecordResolver.Settings?
             if let settings {
                 guard let data = FileManager.default.contents(atPath: settings) else { throw ValidationError("cannot read \(settings)") }
                 do {
-                    chosen = try JSONDecoder().decode(RecordResolver.Settings.self, from: data)
+                    given = try JSONDecoder().decode(RecordResolver.Settings.self, from: data)
                 } catch let error as DecodingError {
                     throw ValidationError("the settings file \(settings) is not valid: \(error.readableDescription)")
                 }
-            } else {
-                let guessed = try RecordResolver.Settings.guess(columns: columns, values: table.values)
-                chosen = guessed.settings
-                printError("settings chosen from the columns:\n  " + guessed.choices.joined(separator: "\n  "))
             }
-            if let threshold { chosen.threshold = threshold }
-            let result = try RecordResolver(settings: chosen).resolve(columns: table.values, count: table.ids.count)
+            var previous: [String: String] = [:]
+            if let clustersIn {
+                let earlier = try RecordTableReader.read(path: clustersIn, idColumn: "id")
+                guard let names = earlier.values["cluster"] else { throw ValidationError("\(clustersIn) has no cluster column; give an earlier output of vigil resolve") }
+                for (id, name) in zip(earlier.ids, names) { if let name { previous[id] = name } }
+            }
+            let outcome = try RecordResolution().run(
+                path: records, idColumn: idColumn, settings: given, threshold: threshold, truthColumn: truth, previous: previous)
+            let (table, result, chosen) = (outcome.table, outcome.result, outcome.settings)
+            for issue in table.issues.prefix(20) { printError("  \(issue)") }
+            if !outcome.choices.isEmpty { printError("settings chosen from the columns:\n  " + outcome.choices.joined(separator: "\n  ")) }
             if let pairsOut {
                 var text = "id_l,id_r,probability,explanation\n"
                 for pair in result.pairs {
@@ -52,20 +55,12 @@ struct ResolveCommand: AsyncParsableCommand {
                 }
                 try text.write(toFile: pairsOut, atomically: true, encoding: .utf8)
             }
-            var previous: [String: String] = [:]
-            if let clustersIn {
-                let earlier = try RecordTableReader.read(path: clustersIn, idColumn: "id")
-                guard let names = earlier.values["cluster"] else { throw ValidationError("\(clustersIn) has no cluster column; give an earlier output of vigil resolve") }
-                for (id, name) in zip(earlier.ids, names) { if let name { previous[id] = name } }
-            }
-            let names = StableClusterNames.assign(clusters: result.clusters, ids: table.ids, previous: previous)
             var output = OutputTable(columns: ["id", "cluster"])
-            output.rows = table.ids.indices.map { [.text(table.ids[$0]), .text(names[$0])] }
+            output.rows = table.ids.indices.map { [.text(table.ids[$0]), .text(outcome.names[$0])] }
             FileHandle.standardOutput.write(Data(output.render(format).utf8))
             let entities = Set(result.clusters).count
             printError("\(table.ids.count) records, \(result.pairs.count) pairs compared, \(entities) entities (threshold \(chosen.threshold), λ \(result.model.lambda))")
-            if let truth, let labels = table.values[truth] {
-                let quality = ResolutionQuality(clusters: result.clusters, truth: labels)
+            if let truth, let quality = outcome.quality {
                 printError(String(format: "against '%@': precision %.4f, recall %.4f, F1 %.4f", truth, quality.precision, quality.recall, quality.f1))
             }
         }

@@ -29,7 +29,8 @@ struct ScreeningOptions: ParsableArguments {
         return settings
     }
 
-    func run(includeAll: Bool, storedConsignees: [String] = []) throws -> PrecursorScreening.Report {
+    /// Screens with the watchlist loaded once, and returns it with the report (for the names it prints).
+    func run(includeAll: Bool, storedConsignees: [String] = []) throws -> (report: PrecursorScreening.Report, watchlist: Watchlist) {
         var known = storedConsignees
         if let knownConsignees {
             guard let text = try? String(contentsOfFile: knownConsignees, encoding: .utf8) else {
@@ -39,7 +40,8 @@ struct ScreeningOptions: ParsableArguments {
         }
         let options = PrecursorScreening.Options(
             manifest: .file(manifest), notifications: pen.map { .file($0) }, mapping: mapping, settings: try settings(), includeAll: includeAll, knownConsignees: known)
-        return try PrecursorScreening(watchlist: try watchlist.load()).run(options)
+        let list = try watchlist.load()
+        return (try PrecursorScreening(watchlist: list).run(options), list)
     }
 }
 
@@ -64,14 +66,13 @@ struct ScreenCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let database = store ? try await storeOptions.openStore() : nil
-            let report = try screening.run(includeAll: all, storedConsignees: try await database?.fetchKnownConsignees() ?? [])
+            let (report, list) = try screening.run(includeAll: all, storedConsignees: try await database?.fetchKnownConsignees() ?? [])
             if let database {
                 let run = try await ScreeningArchive.store(
                     report, settings: try screening.settings(), origin: screening.manifest, startedBy: nil,
                     at: Int64(Date().timeIntervalSince1970), in: database)
                 printError("stored as screening run \(run.id) in \(storeOptions.location)")
             }
-            let list = try screening.watchlist.load()
             var table = OutputTable(columns: [
                 "shipment_id", "line", "risk", "matched_id", "matched_name", "control", "match_rule", "confidence", "reasons",
             ])
@@ -122,8 +123,7 @@ struct ReconcileCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             guard screening.pen != nil else { throw ValidationError("give the notifications to reconcile with: --pen FILE") }
-            let report = try screening.run(includeAll: false)
-            let list = try screening.watchlist.load()
+            let (report, list) = try screening.run(includeAll: false)
             var table = OutputTable(columns: ["kind", "shipment_id", "line", "pen_id", "substance", "detail"])
             for row in report.linesWithoutNotification.sorted(by: { $0.fileLine < $1.fileLine }) {
                 let name = row.screened.match.flatMap { list[$0.chemical]?.name }
