@@ -10,6 +10,27 @@ public enum RecordTableReader {
         public var ids: [String]
         /// Rows left out, with their reasons.
         public var issues: [LineIssue]
+
+        /// A table of records.
+        public init(columns: [String], values: [String: [String?]], ids: [String], issues: [LineIssue]) {
+            self.columns = columns
+            self.values = values
+            self.ids = ids
+            self.issues = issues
+        }
+
+        /// This table's records followed by `other`'s, over the union of their columns (blank where a table
+        /// lacks a column).
+        public func appending(_ other: Table) -> Table {
+            let columns = self.columns + other.columns.filter { !self.columns.contains($0) }
+            var values: [String: [String?]] = [:]
+            for column in columns {
+                values[column] =
+                    (self.values[column] ?? Array(repeating: nil, count: ids.count))
+                    + (other.values[column] ?? Array(repeating: nil, count: other.ids.count))
+            }
+            return Table(columns: columns, values: values, ids: ids + other.ids, issues: issues + other.issues)
+        }
     }
 
     /// Reads a CSV file of records.

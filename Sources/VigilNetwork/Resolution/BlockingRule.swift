@@ -11,8 +11,12 @@ public struct BlockingRule: Hashable, Sendable, Codable {
     }
 
     /// The pairs of record positions (first < second) that any rule selects, each once, in order.
-    /// - Parameter values: For each column, each record's normalised value.
-    public static func candidatePairs(_ rules: [BlockingRule], values: [String: [String?]], count: Int) -> [(Int, Int)] {
+    /// - Parameters:
+    ///   - values: For each column, each record's normalised value.
+    ///   - sources: Each record's source file, when records of one source are not to be paired (linkage).
+    public static func candidatePairs(
+        _ rules: [BlockingRule], values: [String: [String?]], count: Int, sources: [Int]? = nil
+    ) -> [(Int, Int)] {
         var pairs: Set<UInt64> = []
         for rule in rules {
             let columns = rule.columns.compactMap { values[$0] }
@@ -25,7 +29,9 @@ public struct BlockingRule: Hashable, Sendable, Codable {
             }
             for members in groups.values where members.count > 1 {
                 for (offset, first) in members.enumerated() {
-                    for second in members[(offset + 1)...] { pairs.insert(UInt64(first) << 32 | UInt64(second)) }
+                    for second in members[(offset + 1)...] where sources.map({ $0[first] != $0[second] }) ?? true {
+                        pairs.insert(UInt64(first) << 32 | UInt64(second))
+                    }
                 }
             }
         }

@@ -105,9 +105,14 @@ public struct RecordResolver: Sendable {
     }
 
     /// Resolves records given column by column (`values[column][record]`).
+    ///
+    /// With `sources`, records are linked across sources only (Splink's `link_only`): two records of the same
+    /// source are never compared, though they may share an entity through records of another source. u is
+    /// still estimated from random pairs of all records, and λ is relative to the pairs across sources.
+    /// - Parameter sources: Each record's source, for linkage; `nil` to deduplicate the records.
     /// - Throws: ``NetworkError`` `invalidParameter` when a comparison or blocking rule names a
     ///   column that is not given.
-    public func resolve(columns values: [String: [String?]], count: Int) throws(NetworkError) -> Result {
+    public func resolve(columns values: [String: [String?]], count: Int, sources: [Int]? = nil) throws(NetworkError) -> Result {
         let needed = Set(settings.comparisons.map(\.column) + settings.blocking.flatMap(\.columns))
         if let missing = needed.subtracting(values.keys).sorted().first {
             throw NetworkError(code: .invalidParameter, message: "the settings use column '\(missing)', which the records do not have")
@@ -130,7 +135,7 @@ public struct RecordResolver: Sendable {
         var estimates = settings.comparisons.map { _ in [[Double]]() }
         var expectedMatches = 0.0
         for rule in settings.blocking {
-            let sessionPairs = BlockingRule.candidatePairs([rule], values: normalised, count: count)
+            let sessionPairs = BlockingRule.candidatePairs([rule], values: normalised, count: count, sources: sources)
             guard !sessionPairs.isEmpty else { continue }
             let setAside = Set(settings.comparisons.indices.filter { rule.columns.contains(settings.comparisons[$0].column) })
             var session = model
@@ -146,9 +151,14 @@ public struct RecordResolver: Sendable {
             model.m[comparison] = list[0].indices.map { level in list.map { $0[level] }.reduce(0, +) / Double(list.count) }
         }
         // λ: the probability that two records drawn at random match.
-        let allPairs = Double(count) * Double(count - 1) / 2
+        var allPairs = Double(count) * Double(count - 1) / 2
+        if let sources {
+            var perSource: [Int: Double] = [:]
+            for source in sources { perSource[source, default: 0] += 1 }
+            allPairs -= perSource.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+        }
         model.lambda = min(max(expectedMatches / max(allPairs, 1), 1e-9), 0.5)
-        let candidates = BlockingRule.candidatePairs(settings.blocking, values: normalised, count: count)
+        let candidates = BlockingRule.candidatePairs(settings.blocking, values: normalised, count: count, sources: sources)
         let vectors = candidates.map { levels($0.0, $0.1) }
         // Term frequencies: each value's share of the records, for the columns that ask for it.
         let adjusted: [(comparison: Int, frequencies: [String: Double])] = settings.comparisons.indices.compactMap { index in

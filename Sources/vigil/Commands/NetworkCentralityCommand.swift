@@ -18,6 +18,8 @@ struct NetworkCentralityCommand: AsyncParsableCommand {
     @Option(help: "table, csv or json.")
     var format: OutputFormat = .table
 
+    @OptionGroup var drawing: NetworkDrawingOptions
+
     func run() async throws {
         try await reportingErrors {
             let graph = try graphOptions.loadGraph()
@@ -46,6 +48,7 @@ struct NetworkCentralityCommand: AsyncParsableCommand {
                     "note: \(components.count) components (largest \(components.largestSize) of \(graph.nodeCount) nodes); "
                         + "eigenvector centrality is meaningful within the component of the largest eigenvalue only")
             }
+            try drawing.drawIfAsked(graph)
         }
     }
 }

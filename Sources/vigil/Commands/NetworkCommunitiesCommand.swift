@@ -29,6 +29,8 @@ struct NetworkCommunitiesCommand: AsyncParsableCommand {
     @Option(help: "table, csv or json.")
     var format: OutputFormat = .table
 
+    @OptionGroup var drawing: NetworkDrawingOptions
+
     func validate() throws {
         guard method == "louvain" || method == "leiden" else {
             throw ValidationError("--method '\(method)' is not louvain or leiden")
@@ -52,6 +54,7 @@ struct NetworkCommunitiesCommand: AsyncParsableCommand {
             printError(
                 "\(partition.count) communities, modularity \(modularity) (\(method), resolution \(resolution), seed \(seed), "
                     + "\(trials) trials)")
+            try drawing.drawIfAsked(graph, communities: partition.membership)
         }
     }
 }

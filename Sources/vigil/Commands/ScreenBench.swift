@@ -120,17 +120,6 @@ struct ScreenBench: AsyncParsableCommand {
 
     /// Runs the baseline script and returns its JSON report.
     private func baseline(_ arguments: [String]) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, script] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let report = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw ValidationError("the baseline (\(python) \(script)) failed; install rapidfuzz: python3 -m pip install rapidfuzz")
-        }
-        return report
+        try PythonReference(python: python, script: script, installHint: "install rapidfuzz: python3 -m pip install rapidfuzz").run(arguments)
     }
 }
