@@ -96,6 +96,7 @@ public struct VigilService: Sendable {
         DashboardRoutes(store: store, submission: submission, sessions: sessions, live: live).add(to: router)
         DashboardAdminRoutes(store: store, submission: submission, live: live).add(to: router)
         DashboardScreeningRoutes(store: store, screener: screener).add(to: router)
+        DashboardNetworkRoutes(store: store).add(to: router)
         return router
     }
 

@@ -10,7 +10,7 @@ struct NetworkDrawingTests {
         let graph = try Graph(
             edges: [EdgeRecord(source: "A & B <Ltd>", target: "b"), EdgeRecord(source: "b", target: "c")], isDirected: false)
         let positions = [LayoutPoint(x: 0, y: 0), LayoutPoint(x: 1, y: 0), LayoutPoint(x: 1, y: 1)]
-        let svg = NetworkDrawing().svg(graph: graph, positions: positions, sizes: [1, 2, 1], sizeName: "degree", communities: [1, 0, 0])
+        let svg = NetworkDrawing().svg(graph: graph, positions: positions, sizes: [1, 2, 1], sizeName: "degree", groups: [1, 0, 0])
         #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
         #expect(svg.components(separatedBy: "<line").count - 1 == 2)
         #expect(svg.contains("A &amp; B &lt;Ltd&gt;"))

@@ -76,6 +76,19 @@ struct FellegiSunterTests {
         #expect(throws: NetworkError.self) { try Comparison(column: "x", method: .levenshtein([2, 1])) }
     }
 
+    @Test("a swapped-columns level sits after exact: a first name equal to the other record's surname")
+    func swappedLevel() throws {
+        let first = try Comparison(column: "first", method: .jaroWinkler([0.92, 0.8]), swappedWith: "surname")
+        #expect(first.levelLabels == ["exact", "swapped with surname", "jaro-winkler ≥ 0.92", "jaro-winkler ≥ 0.8", "different"])
+        #expect(first.level("ana", "ana", swapped: ("lopez", "ruiz")) == 0)
+        #expect(first.level("ana", "lopez", swapped: ("lopez", "ana")) == 1)
+        #expect(first.level("lopez", "ana", swapped: ("ana", "lopez")) == 1)
+        #expect(first.level("martha", "marhta", swapped: ("lee", "lee")) == 2)
+        #expect(first.level("ana", "bo", swapped: ("lee", "kim")) == 4)
+        #expect(first.level("ana", nil, swapped: ("lee", "ana")) == nil)
+        #expect(throws: NetworkError.self) { try Comparison(column: "first", method: .exact, swappedWith: "first") }
+    }
+
     @Test("end to end on seeded people with typos and missing dates: duplicates found, few false merges")
     func endToEnd() throws {
         var generator = SplitMix64(seed: 11)

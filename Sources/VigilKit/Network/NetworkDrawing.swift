@@ -1,9 +1,9 @@
 public import VigilNetwork
 
 /// An SVG drawing of a graph: nodes where a ``ForceLayout`` put them, sized by a centrality and coloured by
-/// community, with edges as thin lines (arrows' direction is not drawn).
+/// group (a community, or a kind of entity), with edges as thin lines (arrows' direction is not drawn).
 ///
-/// The twelve largest communities get distinct colours (ties broken by lowest community number) and the rest
+/// The twelve largest groups get distinct colours (ties broken by lowest group number) and the rest
 /// grey; areas grow with the centrality, from 3 to 14 pixels of radius. Names are written beside the nodes
 /// when the graph has at most `labelLimit` nodes, and every node carries its name and value as a tooltip.
 public struct NetworkDrawing: Sendable {
@@ -23,8 +23,14 @@ public struct NetworkDrawing: Sendable {
     ///   - graph: The graph.
     ///   - positions: Each node's position, by node ID (from ``ForceLayout/positions(of:using:)``).
     ///   - sizes: The value each node is sized by, by node ID; `sizeName` names it in tooltips.
-    ///   - communities: Each node's community, by node ID.
-    public func svg(graph: Graph, positions: [LayoutPoint], sizes: [Double], sizeName: String, communities: [Int]) -> String {
+    ///   - groups: Each node's group, by node ID, which sets its colour.
+    ///   - groupName: How tooltips name a group (default: `community` and its number).
+    ///   - labels: What to call each node, by node ID (default: its name in the graph).
+    public func svg(
+        graph: Graph, positions: [LayoutPoint], sizes: [Double], sizeName: String, groups: [Int],
+        groupName: (Int) -> String = { "community \($0)" }, labels: [String]? = nil
+    ) -> String {
+        let labels = labels ?? graph.nodeNames
         let margin = 20.0
         let minimumX = positions.map(\.x).min() ?? 0
         let minimumY = positions.map(\.y).min() ?? 0
@@ -34,7 +40,7 @@ public struct NetworkDrawing: Sendable {
             (Markup.number(margin + (positions[node].x - minimumX) * scale), Markup.number(margin + (positions[node].y - minimumY) * scale))
         }
         let largest = sizes.max() ?? 0
-        let colours = colourOfCommunity(communities)
+        let colours = colourOfGroup(groups)
         var text = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Markup.number(size))" height="\(Markup.number(size))" \
             viewBox="0 0 \(Markup.number(size)) \(Markup.number(size))" font-family="sans-serif" font-size="10">
@@ -51,8 +57,8 @@ public struct NetworkDrawing: Sendable {
             let at = place(node)
             let share = largest > 0 ? max(0, sizes[node]) / largest : 0
             let radius = 3 + 11 * share.squareRoot()
-            let title = Markup.escape("\(graph.nodeNames[node]): \(sizeName) \(sizes[node]), community \(communities[node])")
-            text += "<circle cx=\"\(at.x)\" cy=\"\(at.y)\" r=\"\(Markup.number(radius))\" fill=\"\(colours[communities[node]] ?? "#bbbbbb")\">"
+            let title = Markup.escape("\(labels[node]): \(sizeName) \(sizes[node]), \(groupName(groups[node]))")
+            text += "<circle cx=\"\(at.x)\" cy=\"\(at.y)\" r=\"\(Markup.number(radius))\" fill=\"\(colours[groups[node]] ?? "#bbbbbb")\">"
                 + "<title>\(title)</title></circle>\n"
         }
         text += "</g>\n"
@@ -60,21 +66,21 @@ public struct NetworkDrawing: Sendable {
             text += "<g fill=\"#222\">\n"
             for node in 0..<graph.nodeCount {
                 let at = place(node)
-                text += "<text x=\"\(at.x)\" y=\"\(at.y)\" dx=\"6\" dy=\"-6\">\(Markup.escape(graph.nodeNames[node]))</text>\n"
+                text += "<text x=\"\(at.x)\" y=\"\(at.y)\" dx=\"6\" dy=\"-6\">\(Markup.escape(labels[node]))</text>\n"
             }
             text += "</g>\n"
         }
         return text + "</svg>\n"
     }
 
-    /// Colours of the twelve largest communities (a qualitative palette readable on white).
-    private func colourOfCommunity(_ communities: [Int]) -> [Int: String] {
+    /// Colours of the twelve largest groups (a qualitative palette readable on white).
+    private func colourOfGroup(_ groups: [Int]) -> [Int: String] {
         let palette = [
             "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
             "#e377c2", "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939",
         ]
         var counts: [Int: Int] = [:]
-        for community in communities { counts[community, default: 0] += 1 }
+        for group in groups { counts[group, default: 0] += 1 }
         let ranked = counts.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(palette.count)
         return Dictionary(uniqueKeysWithValues: zip(ranked.map(\.key), palette))
     }

@@ -20,10 +20,14 @@ public struct Comparison: Hashable, Sendable, Codable {
     public var column: String
     /// How.
     public var method: Method
+    /// A column whose values are often entered in this one's place (a surname for a first name): when set,
+    /// a pair whose values differ but where one record's value equals the other's in that column gets its
+    /// own level, after "exact" (Splink's columns-reversed level).
+    public var swappedWith: String?
 
     /// Creates a comparison.
     /// - Throws: ``NetworkError`` `invalidParameter` for thresholds out of order or out of range.
-    public init(column: String, method: Method) throws(NetworkError) {
+    public init(column: String, method: Method, swappedWith: String? = nil) throws(NetworkError) {
         switch method {
         case .exact: break
         case .jaroWinkler(let thresholds):
@@ -37,41 +41,49 @@ public struct Comparison: Hashable, Sendable, Codable {
                 throw NetworkError(code: .invalidParameter, message: "the limits of '\(column)' must be positive and increasing, such as [1, 2]")
             }
         }
+        if swappedWith == column {
+            throw NetworkError(code: .invalidParameter, message: "the comparison of '\(column)' cannot be swapped with itself; name another column")
+        }
         self.column = column
         self.method = method
+        self.swappedWith = swappedWith
     }
 
-    private enum CodingKeys: String, CodingKey { case column, method }
+    private enum CodingKeys: String, CodingKey { case column, method, swappedWith }
 
-    /// Reads a comparison, with the same checks as ``init(column:method:)``.
+    /// Reads a comparison, with the same checks as ``init(column:method:swappedWith:)``.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        try self.init(column: container.decode(String.self, forKey: .column), method: container.decode(Method.self, forKey: .method))
+        try self.init(
+            column: container.decode(String.self, forKey: .column), method: container.decode(Method.self, forKey: .method),
+            swappedWith: container.decodeIfPresent(String.self, forKey: .swappedWith))
     }
 
     /// The number of levels (the last is "different").
-    public var levelCount: Int {
-        switch method {
-        case .exact: 2
-        case .jaroWinkler(let list): list.count + 2
-        case .levenshtein(let list), .dateDifference(let list): list.count + 2
-        }
-    }
+    public var levelCount: Int { levelLabels.count }
 
     /// What each level means, best first.
     public var levelLabels: [String] {
+        let swapped = swappedWith.map { ["swapped with \($0)"] } ?? []
         switch method {
-        case .exact: return ["exact", "different"]
-        case .jaroWinkler(let list): return ["exact"] + list.map { "jaro-winkler ≥ \($0)" } + ["different"]
-        case .levenshtein(let list): return ["exact"] + list.map { "≤ \($0) edit\($0 == 1 ? "" : "s")" } + ["different"]
-        case .dateDifference(let list): return ["exact"] + list.map { "≤ \($0) day\($0 == 1 ? "" : "s") apart" } + ["different"]
+        case .exact: return ["exact"] + swapped + ["different"]
+        case .jaroWinkler(let list): return ["exact"] + swapped + list.map { "jaro-winkler ≥ \($0)" } + ["different"]
+        case .levenshtein(let list): return ["exact"] + swapped + list.map { "≤ \($0) edit\($0 == 1 ? "" : "s")" } + ["different"]
+        case .dateDifference(let list): return ["exact"] + swapped + list.map { "≤ \($0) day\($0 == 1 ? "" : "s") apart" } + ["different"]
         }
     }
 
     /// The level of a pair of (normalised) values, 0 best; `nil` when either is blank.
-    public func level(_ a: String?, _ b: String?) -> Int? {
+    /// - Parameter swapped: With ``swappedWith``, the two records' values of that column.
+    public func level(_ a: String?, _ b: String?, swapped: (a: String?, b: String?)? = nil) -> Int? {
         guard let a, let b, !a.isEmpty, !b.isEmpty else { return nil }
         if a == b { return 0 }
+        if swappedWith != nil, let swapped, a == swapped.b || b == swapped.a { return 1 }
+        return methodLevel(a, b).map { $0 == 0 || swappedWith == nil ? $0 : $0 + 1 }
+    }
+
+    /// The level by ``method`` alone, for values that differ.
+    private func methodLevel(_ a: String, _ b: String) -> Int? {
         switch method {
         case .exact:
             return 1

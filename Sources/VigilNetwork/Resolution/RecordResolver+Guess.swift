@@ -51,6 +51,14 @@ extension RecordResolver.Settings {
             comparisons.append(comparison)
             choices.append("\(column): \(role), levels \(comparison.levelLabels.joined(separator: " / "))")
         }
+        // First names and surnames are often entered in each other's place.
+        if let first = comparisons.firstIndex(where: { roles[$0.column] == "first name" }),
+            let surname = comparisons.firstIndex(where: { roles[$0.column] == "surname" })
+        {
+            comparisons[first].swappedWith = comparisons[surname].column
+            comparisons[surname].swappedWith = comparisons[first].column
+            choices.append("\(comparisons[first].column) and \(comparisons[surname].column): a level for values swapped between them")
+        }
         let strong = columns.filter { ["surname", "date", "phone", "e-mail", "identifier"].contains(roles[$0] ?? "") }
         var candidates = strong.map { BlockingRule(columns: [$0]) }
         if let first = columns.first(where: { roles[$0] == "first name" || roles[$0] == "name" }),
@@ -59,16 +67,39 @@ extension RecordResolver.Settings {
             candidates.append(BlockingRule(columns: [first, place]))
         }
         if candidates.isEmpty, let any = comparisons.first { candidates = [BlockingRule(columns: [any.column])] }
-        // A rule on common values compares too many pairs to finish: keep rules within a budget of
-        // pairs (at least 1,000,000, or 20 per record), and the cheapest rule if none is.
+        // A rule on common values compares too many pairs to finish. A rule over the budget of pairs (at
+        // least 1,000,000, or 5 per record) is narrowed by another column, the one that keeps the most pairs
+        // within the budget (a column that blocks well alone adds nothing and is not used), and left out when
+        // none fits; the cheapest rule is kept if no rule fits.
         let count = values.values.first?.count ?? 0
-        let budget = max(1_000_000, 20 * count)
+        let budget = max(1_000_000, 5 * count)
         let costs = candidates.map { pairCount(of: $0, values: values) }
-        var blocking = zip(candidates, costs).filter { $0.1 <= budget }.map(\.0)
-        for (rule, cost) in zip(candidates, costs) where cost > budget {
-            choices.append("blocking on (\(rule.columns.joined(separator: ", "))) left out: it would compare \(cost) pairs")
+        let alone = Set(zip(candidates, costs).filter { $0.0.columns.count == 1 && $0.1 <= budget }.map { $0.0.columns[0] })
+        let narrowing = columns.filter {
+            ["first name", "surname", "name", "date", "phone", "e-mail", "identifier", "place"].contains(roles[$0] ?? "") && !alone.contains($0)
         }
-        if blocking.isEmpty, let cheapest = zip(candidates, costs).min(by: { $0.1 < $1.1 }) { blocking = [cheapest.0] }
+        var blocking: [BlockingRule] = []
+        var cheapest: (rule: BlockingRule, cost: Int)?
+        for (rule, cost) in zip(candidates, costs) {
+            if cheapest.map({ cost < $0.cost }) ?? true { cheapest = (rule, cost) }
+            if cost <= budget {
+                blocking.append(rule)
+                continue
+            }
+            let narrowed = narrowing.filter { !rule.columns.contains($0) }
+                .map { BlockingRule(columns: rule.columns + [$0]) }
+                .filter { wider in !blocking.contains { Set($0.columns) == Set(wider.columns) } }
+                .map { (rule: $0, cost: pairCount(of: $0, values: values)) }
+                .filter { $0.cost <= budget }
+                .max { $0.cost < $1.cost }
+            if let narrowed {
+                blocking.append(narrowed.rule)
+                choices.append("blocking on (\(rule.columns.joined(separator: ", "))) would compare \(cost) pairs: narrowed by \(narrowed.rule.columns.last!) to \(narrowed.cost)")
+            } else {
+                choices.append("blocking on (\(rule.columns.joined(separator: ", "))) left out: it would compare \(cost) pairs")
+            }
+        }
+        if blocking.isEmpty, let cheapest { blocking = [cheapest.rule] }
         choices.append("blocking: " + blocking.map { "(" + $0.columns.joined(separator: ", ") + ")" }.joined(separator: " or "))
         guard !comparisons.isEmpty else {
             throw NetworkError(
@@ -80,14 +111,20 @@ extension RecordResolver.Settings {
         return (Self(normalisation: normalisation, comparisons: comparisons, blocking: blocking, termFrequencyColumns: termFrequency), choices)
     }
 
-    /// How many pairs a rule selects: Σ n(n − 1)/2 over its groups of equal (case-folded, trimmed) values.
+    /// How many pairs a rule selects: Σ n(n − 1)/2 over its groups of equal (case-folded, trimmed) values,
+    /// the groups told apart by a hash of their values (a collision merges two groups, which only
+    /// overestimates).
     private static func pairCount(of rule: BlockingRule, values: [String: [String?]]) -> Int {
         let columns = rule.columns.compactMap { values[$0] }
         guard columns.count == rule.columns.count, let count = columns.first?.count else { return 0 }
-        var groups: [[String]: Int] = [:]
-        for record in 0..<count {
-            let key = columns.compactMap { $0[record]?.trimmingWhitespace().lowercased() }.filter { !$0.isEmpty }
-            if key.count == columns.count { groups[key, default: 0] += 1 }
+        var groups: [Int: Int] = [:]
+        records: for record in 0..<count {
+            var hasher = Hasher()
+            for column in columns {
+                guard let value = column[record]?.trimmingWhitespace().lowercased(), !value.isEmpty else { continue records }
+                hasher.combine(value)
+            }
+            groups[hasher.finalize(), default: 0] += 1
         }
         return groups.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
     }

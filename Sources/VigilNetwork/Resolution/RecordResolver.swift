@@ -113,7 +113,7 @@ public struct RecordResolver: Sendable {
     /// - Throws: ``NetworkError`` `invalidParameter` when a comparison or blocking rule names a
     ///   column that is not given.
     public func resolve(columns values: [String: [String?]], count: Int, sources: [Int]? = nil) throws(NetworkError) -> Result {
-        let needed = Set(settings.comparisons.map(\.column) + settings.blocking.flatMap(\.columns))
+        let needed = Set(settings.comparisons.flatMap { [$0.column] + ($0.swappedWith.map { [$0] } ?? []) } + settings.blocking.flatMap(\.columns))
         if let missing = needed.subtracting(values.keys).sorted().first {
             throw NetworkError(code: .invalidParameter, message: "the settings use column '\(missing)', which the records do not have")
         }
@@ -123,8 +123,12 @@ public struct RecordResolver: Sendable {
             normalised[column] = list.map { $0.flatMap { Self.normalise($0, method) } }
         }
         let comparisonValues = settings.comparisons.map { normalised[$0.column]! }
+        let swappedValues = settings.comparisons.map { $0.swappedWith.flatMap { normalised[$0] } }
         func levels(_ a: Int, _ b: Int) -> [Int?] {
-            settings.comparisons.indices.map { settings.comparisons[$0].level(comparisonValues[$0][a], comparisonValues[$0][b]) }
+            settings.comparisons.indices.map { index in
+                settings.comparisons[index].level(
+                    comparisonValues[index][a], comparisonValues[index][b], swapped: swappedValues[index].map { ($0[a], $0[b]) })
+            }
         }
         var model = FellegiSunterModel(comparisons: settings.comparisons)
         var generator = SplitMix64(seed: settings.seed)

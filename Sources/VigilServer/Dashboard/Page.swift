@@ -13,6 +13,7 @@ enum Page {
             if token.role.allows(.readAlerts) { links.append(("/", "Overview")) }
             if token.role.allows(.submitEvents) { links += [("/report", "Report an overdose"), ("/upload", "Upload")] }
             if token.role.allows(.screenPrecursors) { links.append(("/screening", "Screening")) }
+            if token.role.allows(.investigateNetworks) { links.append(("/network", "Network")) }
             if token.role.allows(.administer) { links.append(("/admin", "Administration")) }
             navigation = "<nav aria-label=\"Main\"><ul>" + links.map { "<li><a href=\"\($0.0)\">\($0.1)</a></li>" }.joined()
             navigation += "</ul><form method=\"post\" action=\"/logout\" class=\"logout\">\(csrfField(csrf))"

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import VigilCore
 import VigilKit
@@ -42,14 +43,7 @@ struct NetworkRoutes {
             guard let from = query.get("from").flatMap(EntityID.init(rawValue:)), let to = query.get("to").flatMap(EntityID.init(rawValue:)) else {
                 throw APIError(.badRequest, "give the two entities: ?from=ID&to=ID")
             }
-            let types = try query.get("types").map { text in
-                Set(try text.split(separator: ",").map { name in
-                    guard let kind = LinkKind(rawValue: String(name)) else {
-                        throw APIError(.badRequest, "link type '\(name)' is not one of " + LinkKind.allCases.map(\.rawValue).joined(separator: ", "))
-                    }
-                    return kind
-                })
-            }
+            let types = try query.get("types").map(Self.linkKinds)
             let path: NetworkQueries.Path?
             do { path = try await NetworkQueries(store: store).path(from: from, to: to, types: types) } catch let error as StoreError
                 where error.code == .unknownEntity
@@ -61,6 +55,17 @@ struct NetworkRoutes {
                 Path(connected: true, entities: path.entities.map(EntityRepresentation.init), links: path.links.map(LinkRepresentation.init)),
                 audit: "path \(from) → \(to): \(path.links.count) links")
         }
+    }
+
+    /// The link types of a comma-separated list.
+    /// - Throws: ``APIError`` 400 naming an unknown type and the known ones.
+    static func linkKinds(_ text: String) throws -> Set<LinkKind> {
+        Set(try text.split(separator: ",").map { name in
+            guard let kind = LinkKind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw APIError(.badRequest, "link type '\(name)' is not one of " + LinkKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return kind
+        })
     }
 
     struct Neighbourhood: Encodable {

@@ -34,7 +34,7 @@ struct NetworkDrawingOptions: ParsableArguments {
         let membership = try communities ?? Louvain().run(on: graph, using: &generator).membership
         let positions = ForceLayout(iterations: layoutIterations).positions(of: graph, using: &generator)
         let drawing = NetworkDrawing().svg(
-            graph: graph, positions: positions, sizes: try sizes(of: graph), sizeName: sizeBy.rawValue, communities: membership)
+            graph: graph, positions: positions, sizes: try sizes(of: graph), sizeName: sizeBy.rawValue, groups: membership)
         do {
             try Data(drawing.utf8).write(to: URL(fileURLWithPath: svg))
         } catch {
