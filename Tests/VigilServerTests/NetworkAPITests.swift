@@ -59,6 +59,52 @@ struct NetworkAPITests {
         }
     }
 
+    @Test("the network pages let an investigator search, open an entity with its links and drawing, and trace a path; an analyst is refused")
+    func pages() async throws {
+        let fixture = try await ServiceFixture()
+        try await Self.stored(fixture.store)
+        try await fixture.test { client in
+            let (cookie, _) = try await DashboardTests.signIn(client, secret: fixture.connecticut[.investigator]!, page: "/network")
+            var headers = HTTPFields()
+            headers[.cookie] = cookie
+            func page(_ uri: String) async throws -> (status: HTTPResponse.Status, html: String) {
+                try await client.execute(uri: uri, method: .get, headers: headers) { ($0.status, String(buffer: $0.body)) }
+            }
+            let search = try await page("/network?search=sample")
+            #expect(search.status == .ok && search.html.contains("href=\"/network\""))
+            #expect(search.html.contains("<a href=\"/network/entities/B\">Bo Sample</a>") && !search.html.contains("Ana Example"))
+            let company = try await page("/network?schema=company")
+            #expect(company.html.contains("Placeholder Trading Co.") && !company.html.contains("Bo Sample"))
+            #expect(try await page("/network?search=nobody").html.contains("id=\"no-entities\""))
+
+            let entity = try await page("/network/entities/C")
+            #expect(entity.status == .ok)
+            #expect(entity.html.contains("<h1>Placeholder Trading Co.</h1>"))
+            #expect(entity.html.contains("<td>directorship</td><td><a href=\"/network/entities/A\">Ana Example</a></td><td><strong>Placeholder Trading Co.</strong></td>"))
+            #expect(entity.html.contains("<td>payment</td>"))
+            // The drawing: the entity and its two neighbours, each labelled with its name.
+            #expect(entity.html.components(separatedBy: "<circle").count - 1 == 3)
+            #expect(entity.html.contains(">Bo Sample</text>"))
+            #expect(try await page("/network/entities/Z").status == .notFound)
+
+            let path = try await page("/network/path?from=A&to=D")
+            #expect(path.html.contains("Connected by 3 links"))
+            #expect(path.html.contains("<span class=\"badge\">payment</span> <a href=\"/network/entities/B\">Bo Sample</a>"))
+            #expect(try await page("/network/path?from=A&to=D&types=directorship").html.contains("Not connected through those link types"))
+            #expect(try await page("/network/path?from=A&to=Z").html.contains("no stored entity Z"))
+            #expect(try await page("/network/path?from=A&to=D&types=bribery").html.contains("link type 'bribery' is not one of"))
+
+            let analyst = try await DashboardTests.signIn(client, secret: fixture.connecticut[.analyst]!, page: "/")
+            var analystHeaders = HTTPFields()
+            analystHeaders[.cookie] = analyst.cookie
+            let overview = try await client.execute(uri: "/", method: .get, headers: analystHeaders) { String(buffer: $0.body) }
+            #expect(!overview.contains("href=\"/network\""))
+            for uri in ["/network", "/network/entities/A", "/network/path?from=A&to=D"] {
+                #expect(try await client.execute(uri: uri, method: .get, headers: analystHeaders) { $0.status } == .forbidden, "\(uri)")
+            }
+        }
+    }
+
     @Test("analysts and reporters may not read the networks", arguments: [Role.analyst, .reporter, .public])
     func compartment(role: Role) async throws {
         let fixture = try await ServiceFixture()
