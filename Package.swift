@@ -140,7 +140,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VigilKitTests",
-            dependencies: ["VigilKit", "VigilDetection", "VigilStoreSQLite", "VigilTestSupport"],
+            dependencies: ["VigilKit", "VigilDetection", "VigilIngest", "VigilStore", "VigilStoreSQLite", "VigilTestSupport"],
             swiftSettings: vigilSwiftSettings
         ),
         .testTarget(

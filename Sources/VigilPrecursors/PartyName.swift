@@ -1,10 +1,11 @@
 /// A company or place name reduced for comparison: lower case, letters and digits only, legal
 /// forms dropped (`Co., Ltd.`, `GmbH`, `LLC`…), words as a set. "Acme Chemical Co., Ltd." and
 /// "ACME CHEMICAL LIMITED" are the same party.
-struct PartyName: Hashable {
+public struct PartyName: Hashable, Sendable {
     let words: Set<String>
 
-    init?(_ text: String?) {
+    /// The reduced name, `nil` when nothing is left of it (blank, or legal forms only).
+    public init?(_ text: String?) {
         guard let text else { return nil }
         var words: Set<String> = []
         var current = ""
@@ -33,4 +34,10 @@ struct PartyName: Hashable {
         "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc", "gmbh", "ag", "sa", "sas",
         "sarl", "srl", "spa", "bv", "nv", "pte", "pvt", "pty", "kg", "oy", "ab", "as", "the", "and",
     ]
+}
+
+extension PartyName {
+    /// A key naming the party, equal for names with the same words: its words sorted, joined by hyphens
+    /// ("Acme Chemical Co., Ltd." → `acme-chemical`).
+    public var key: String { words.sorted().joined(separator: "-") }
 }

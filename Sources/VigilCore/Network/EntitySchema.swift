@@ -1,12 +1,14 @@
 /// What kind of thing an entity is, in the spirit of the FollowTheMoney schemata: the people and
 /// organisations of a trafficking network, the means they use to communicate, move goods and
-/// money, and the events (seizures, cases) that tie them together.
+/// money, and the events (seizures, cases, shipments) that tie them together.
 public enum EntitySchema: String, Hashable, Sendable, Codable, CaseIterable {
     case person, organization, company, address, phone, email, vehicle, vessel
     case bankAccount = "bank_account"
     case cryptoWallet = "crypto_wallet"
     case seizure
     case `case`
+    /// A consignment declared in a manifest or a pre-export notification.
+    case shipment
 
     /// Whether the schema is a legal or natural person (one that can own, direct or employ).
     public var isParty: Bool { self == .person || self == .organization || self == .company }
@@ -26,6 +28,7 @@ public enum EntitySchema: String, Hashable, Sendable, Codable, CaseIterable {
         case .cryptoWallet: return common.union([.number, .currency])
         case .seizure: return common.union([.date, .substance, .quantity, .location])
         case .case: return common.union([.number, .date, .status])
+        case .shipment: return common.union([.number, .date, .status, .substance, .quantity, .location])
         }
     }
 }

@@ -3,6 +3,8 @@ public enum LinkKind: String, Hashable, Sendable, Codable, CaseIterable {
     case ownership, directorship, employment, family, associate, communication, payment
     case shipmentSender = "shipment_sender"
     case shipmentReceiver = "shipment_receiver"
+    /// The party a manifest names to be notified of a shipment's arrival.
+    case shipmentNotify = "shipment_notify"
     case seizureInvolvement = "seizure_involvement"
     case locatedAt = "located_at"
 
@@ -19,7 +21,7 @@ public enum LinkKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .associate: return (parties, parties)
         case .communication: return (channels, channels)
         case .payment: return (money, money)
-        case .shipmentSender, .shipmentReceiver: return (parties, [.seizure, .case])
+        case .shipmentSender, .shipmentReceiver, .shipmentNotify: return (parties, [.seizure, .case, .shipment])
         case .seizureInvolvement: return (parties.union([.vehicle, .vessel, .address, .phone]), [.seizure, .case])
         case .locatedAt: return (parties.union([.vehicle, .vessel, .seizure, .phone]), [.address])
         }

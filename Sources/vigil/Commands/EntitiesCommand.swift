@@ -7,8 +7,9 @@ import VigilStore
 
 struct EntitiesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "entities", abstract: "Network entities and links: import them from files, list, show one with its links.",
-        subcommands: [Import.self, List.self, Show.self])
+        commandName: "entities",
+        abstract: "Network entities and links: import them from files, derive them from manifests and notifications, list, show one with its links.",
+        subcommands: [Import.self, Derive.self, List.self, Show.self])
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -26,11 +27,35 @@ struct EntitiesCommand: AsyncParsableCommand {
                 let report = try await NetworkImport(store: try await storeOptions.openStore())
                     .run(entities: entities.map { .file($0) }, links: links.map { .file($0) })
                 print("entities: \(report.entitiesRead) read, \(report.entitiesAdded) new; links: \(report.linksRead) read, \(report.linksAdded) new")
-                guard !report.issues.isEmpty else { return }
-                printError("\(report.issues.count) row\(report.issues.count == 1 ? "" : "s") left out or with problems:")
-                for issue in report.issues.prefix(20) { printError("  \(issue)") }
-                if report.issues.count > 20 { printError("  … and \(report.issues.count - 20) more") }
-                throw ExitCode(3)
+                try reportIssues(report.issues, "left out or with problems")
+            }
+        }
+    }
+
+    struct Derive: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Derive shipments and their parties (shipper, consignee, notify party; exporter, importer) from a manifest and pre-export notifications.",
+            discussion: """
+                Parties become company entities keyed by their reduced names (case, punctuation and legal forms set aside), \
+                linked to each shipment as sender, receiver or notify party, so that the same company across manifests and \
+                notifications is one node of the network. Rows with problems are reported (exit status 3); running again \
+                changes nothing.
+                """)
+        @Option(help: "The manifest (CSV or NDJSON, the format of 'vigil screen').") var manifest: String?
+        @Option(help: "Pre-export notifications (CSV or NDJSON, the format of 'vigil screen --pen').") var pen: String?
+        @Option(help: "The files' layout: 'vigil' or a manifest mapping JSON file.") var mapping: String = "vigil"
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            guard manifest != nil || pen != nil else { throw ValidationError("give --manifest FILE, --pen FILE or both") }
+        }
+
+        func run() async throws {
+            try await reportingErrors {
+                let report = try await ShipmentNetwork(store: try await storeOptions.openStore())
+                    .run(manifest: manifest.map { .file($0) }, notifications: pen.map { .file($0) }, mapping: try ManifestMapping.load(mapping))
+                print("entities: \(report.entitiesDerived) derived, \(report.entitiesAdded) new; links: \(report.linksDerived) derived, \(report.linksAdded) new")
+                try reportIssues(report.issues, "with problems (what could be read was used)")
             }
         }
     }
@@ -95,4 +120,13 @@ private func entityTable(_ entities: [Entity]) -> OutputTable {
         ]
     }
     return table
+}
+
+/// Prints the first 20 rows with problems on standard error and exits with status 3, when there are any.
+private func reportIssues(_ issues: [LineIssue], _ what: String) throws {
+    guard !issues.isEmpty else { return }
+    printError("\(issues.count) row\(issues.count == 1 ? "" : "s") \(what):")
+    for issue in issues.prefix(20) { printError("  \(issue)") }
+    if issues.count > 20 { printError("  … and \(issues.count - 20) more") }
+    throw ExitCode(3)
 }
