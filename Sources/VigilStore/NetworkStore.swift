@@ -19,6 +19,8 @@ public protocol NetworkStore: Sendable {
     func fetchEntities(ids: [EntityID]) async throws -> [Entity]
     /// Links touching an entity (all when `nil`), ordered by id.
     func fetchLinks(touching entity: EntityID?) async throws -> [Link]
+    /// Links touching any of the entities, each once, ordered by id: one step of a search through the network.
+    func fetchLinks(touchingAny entities: [EntityID]) async throws -> [Link]
 }
 
 /// How both backends write an entity's properties (a JSON object of arrays, keys sorted) and read

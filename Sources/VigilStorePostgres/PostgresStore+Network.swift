@@ -80,12 +80,27 @@ extension PostgresStore: NetworkStore {
     }
 
     public func fetchLinks(touching entity: EntityID?) async throws -> [Link] {
-        let rows = try await client.query(
+        try await links(
             """
             SELECT id, kind, source_id, target_id, start_date, end_date, weight, dataset, record FROM link
             WHERE \(entity?.rawValue)::TEXT IS NULL OR source_id = \(entity?.rawValue) OR target_id = \(entity?.rawValue)
             ORDER BY id
-            """, logger: logger)
+            """)
+    }
+
+    public func fetchLinks(touchingAny entities: [EntityID]) async throws -> [Link] {
+        guard !entities.isEmpty else { return [] }
+        let ids = entities.map(\.rawValue)
+        return try await links(
+            """
+            SELECT id, kind, source_id, target_id, start_date, end_date, weight, dataset, record FROM link
+            WHERE source_id = ANY(\(ids)::TEXT[]) OR target_id = ANY(\(ids)::TEXT[])
+            ORDER BY id
+            """)
+    }
+
+    private func links(_ query: PostgresQuery) async throws -> [Link] {
+        let rows = try await client.query(query, logger: logger)
         var links: [Link] = []
         for try await row in rows.decode((String, String, String, String, String?, String?, Double?, String?, String?).self) {
             links.append(

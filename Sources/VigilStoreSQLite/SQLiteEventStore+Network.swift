@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 public import VigilCore
 public import VigilStore
@@ -75,12 +76,28 @@ extension SQLiteEventStore: NetworkStore {
         try await writer.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM link WHERE ?1 IS NULL OR source_id = ?1 OR target_id = ?1 ORDER BY id", arguments: [entity?.rawValue]
-            ).map { row in
-                try EntityCoding.link(
-                    id: row["id"], kind: row["kind"], source: row["source_id"], target: row["target_id"], start: row["start_date"],
-                    end: row["end_date"], weight: row["weight"], dataset: row["dataset"], record: row["record"])
-            }
+            ).map(Self.link(from:))
         }
+    }
+
+    public func fetchLinks(touchingAny entities: [EntityID]) async throws -> [Link] {
+        guard !entities.isEmpty else { return [] }
+        let ids = String(decoding: try JSONEncoder().encode(entities.map(\.rawValue)), as: UTF8.self)
+        return try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM link WHERE source_id IN (SELECT value FROM json_each(?1)) OR target_id IN (SELECT value FROM json_each(?1))
+                    ORDER BY id
+                    """, arguments: [ids]
+            ).map(Self.link(from:))
+        }
+    }
+
+    private static func link(from row: Row) throws -> Link {
+        try EntityCoding.link(
+            id: row["id"], kind: row["kind"], source: row["source_id"], target: row["target_id"], start: row["start_date"],
+            end: row["end_date"], weight: row["weight"], dataset: row["dataset"], record: row["record"])
     }
 
     private static func entity(from row: Row) throws -> Entity {

@@ -34,6 +34,9 @@ public enum NetworkStoreConformance {
         #expect(try await store.fetchEntities(ids: people.map(\.id)) == people.sorted { $0.id < $1.id })
         #expect(try await store.fetchLinks(touching: nil) == links)
         #expect(try await store.fetchLinks(touching: EntityID(rawValue: "P2")!) == [links[1]])
+        #expect(try await store.fetchLinks(touchingAny: [EntityID(rawValue: "P2")!, EntityID(rawValue: "C1")!]) == links)
+        #expect(try await store.fetchLinks(touchingAny: [EntityID(rawValue: "P1")!]) == links)
+        #expect(try await store.fetchLinks(touchingAny: []).isEmpty)
         var renamed = people[1]
         renamed.name = "Bo Sample Jr."
         #expect(try await store.upsertEntities([renamed, people[0]]) == 0)
