@@ -99,5 +99,9 @@ public struct TransferTable: Hashable, Sendable {
             ("id", .text), ("kind", .text), ("source_id", .text), ("target_id", .text), ("start_date", .text), ("end_date", .text),
             ("weight", .real), ("dataset", .text), ("record", .text),
         ], keyLength: 1),
+        TransferTable(name: "drug_sample", columns: [
+            ("id", .text), ("collected_on", .text), ("region", .text), ("latitude", .real), ("longitude", .real), ("place", .text),
+            ("source_kind", .text), ("form", .text), ("sold_as", .text), ("laboratory", .text), ("substances", .text),
+        ], keyLength: 1),
     ]
 }

@@ -271,6 +271,27 @@ enum PostgresSchema {
                 "CREATE INDEX link_by_source ON link (source_id)",
                 "CREATE INDEX link_by_target ON link (target_id)",
             ]),
+        Migration(
+            version: 6, description: "drug samples",
+            statements: [
+                """
+                CREATE TABLE drug_sample (
+                    id TEXT COLLATE "C" PRIMARY KEY,
+                    collected_on TEXT COLLATE "C" NOT NULL,
+                    region TEXT COLLATE "C",
+                    latitude DOUBLE PRECISION,
+                    longitude DOUBLE PRECISION,
+                    place TEXT,
+                    source_kind TEXT NOT NULL,
+                    form TEXT,
+                    sold_as TEXT,
+                    laboratory TEXT,
+                    substances TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX drug_sample_by_date ON drug_sample (collected_on, id)",
+                "CREATE INDEX drug_sample_by_region ON drug_sample (region, collected_on)",
+            ]),
     ]
 
     /// Fills the (empty) daily counts from the events.

@@ -227,6 +227,26 @@ enum SQLiteSchema {
                     CREATE INDEX link_by_target ON link(target_id);
                     """)
         }
+        migrator.registerMigration("v8: drug samples") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE drug_sample (
+                        id TEXT PRIMARY KEY,
+                        collected_on TEXT NOT NULL,
+                        region TEXT,
+                        latitude REAL,
+                        longitude REAL,
+                        place TEXT,
+                        source_kind TEXT NOT NULL,
+                        form TEXT,
+                        sold_as TEXT,
+                        laboratory TEXT,
+                        substances TEXT NOT NULL
+                    );
+                    CREATE INDEX drug_sample_by_date ON drug_sample(collected_on, id);
+                    CREATE INDEX drug_sample_by_region ON drug_sample(region, collected_on);
+                    """)
+        }
         return migrator
     }
 }

@@ -29,6 +29,11 @@ struct PostgresStoreTests {
         try await PostgresTestDatabase.withStore { try await NetworkStoreConformance.checks[check].run($0) }
     }
 
+    @Test("passes the sample store conformance suite", arguments: SampleStoreConformance.checks.indices)
+    func samples(check: Int) async throws {
+        try await PostgresTestDatabase.withStore { try await SampleStoreConformance.checks[check].run($0) }
+    }
+
     @Test("passes the screening store conformance suite", arguments: ScreeningStoreConformance.checks.indices)
     func screening(check: Int) async throws {
         try await PostgresTestDatabase.withStore { try await ScreeningStoreConformance.checks[check].run($0) }

@@ -49,6 +49,15 @@ struct StoreCopyTests {
         _ = try await store.upsertLinks([
             Link(id: LinkID(rawValue: "L1")!, kind: .directorship, source: people[0].id, target: people[1].id, start: CalendarDate(year: 2020, month: 1, day: 1), weight: 2.5)
         ])
+        _ = try await store.insertSamples([
+            DrugSample(
+                id: SampleID(rawValue: "lab:1"), collectedOn: CalendarDate(year: 2024, month: 3, day: 2)!, region: RegionCode(rawValue: "09009"),
+                location: try GeoPoint(latitude: 41.3, longitude: -72.9), sourceKind: .forensicLab, form: .powder,
+                substances: [SampleSubstance(substance: SubstanceID(rawValue: "fentanyl"), text: "Fentanyl", purityPercent: 9.5)]),
+            DrugSample(
+                id: SampleID(rawValue: "dc:1"), collectedOn: CalendarDate(year: 2024, month: 1, day: 2)!, sourceKind: .drugChecking,
+                substances: [SampleSubstance(substance: nil, text: "unknown powder")]),
+        ])
         return store
     }
 

@@ -81,6 +81,11 @@ struct SQLiteAccessStoreTests {
         try await NetworkStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
     }
 
+    @Test("passes the sample store conformance suite", arguments: SampleStoreConformance.checks.indices)
+    func sampleConformance(check: Int) async throws {
+        try await SampleStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
+    }
+
     @Test("passes the screening store conformance suite", arguments: ScreeningStoreConformance.checks.indices)
     func screeningConformance(check: Int) async throws {
         try await ScreeningStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
