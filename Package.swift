@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "VigilNetworkTests", dependencies: ["VigilNetwork", "VigilIngest", "VigilTestSupport"], swiftSettings: vigilSwiftSettings
         ),
-        .testTarget(name: "VigilIngestTests", dependencies: ["VigilIngest", "VigilTestSupport"], swiftSettings: vigilSwiftSettings),
+        .testTarget(name: "VigilIngestTests", dependencies: ["VigilIngest", "VigilStore", "VigilTestSupport"], swiftSettings: vigilSwiftSettings),
         .testTarget(
             name: "VigilStoreSQLiteTests",
             dependencies: ["VigilStoreSQLite", "VigilTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

@@ -82,8 +82,8 @@ public struct SampleReader: Sendable {
         let region = row.parsed("region") { text in
             do { return try RegionCode(parsing: text) } catch { throw CellParsing.Problem(description: "\(error)") }
         }
-        let latitude = row.parsed("latitude") { try CellParsing.number($0) }
-        let longitude = row.parsed("longitude") { try CellParsing.number($0) }
+        let latitude = row.parsed("latitude", Self.coordinate)
+        let longitude = row.parsed("longitude", Self.coordinate)
         var location: GeoPoint?
         if let latitude, let longitude {
             do { location = try GeoPoint(latitude: latitude, longitude: longitude) } catch {
@@ -135,6 +135,14 @@ public struct SampleReader: Sendable {
             add(SampleSubstance(substance: catalog.resolve(name), text: String(name), purityPercent: purity), to: &found)
         }
         return found
+    }
+
+    /// A coordinate in decimal degrees.
+    private static func coordinate(_ text: String) throws -> Double {
+        guard let value = Double(text), value.isFinite else {
+            throw CellParsing.Problem(description: "'\(text)' is not a coordinate; write decimal degrees such as -72.92")
+        }
+        return value
     }
 
     // MARK: Drug Checking BC
