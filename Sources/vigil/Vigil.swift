@@ -11,7 +11,7 @@ struct Vigil: AsyncParsableCommand {
             were quarantined (see 'vigil quarantine'); 64 bad command-line usage.
             """,
         subcommands: [
-            ImportCommand.self, EventsCommand.self, SeriesCommand.self, DetectCommand.self, AlertsCommand.self, ScanCommand.self,
+            ImportCommand.self, EventsCommand.self, SamplesCommand.self, SeriesCommand.self, DetectCommand.self, AlertsCommand.self, ScanCommand.self,
             QuarantineCommand.self, WatchlistCommand.self, ScreenCommand.self, ReconcileCommand.self, ScreeningsCommand.self, EntitiesCommand.self, ResolveCommand.self,
             BatchesCommand.self, ServeCommand.self, TokenCommand.self, MigrateCommand.self, DatabaseCommand.self,
             DemoCommand.self, BenchCommand.self, NetworkCommand.self,

@@ -41,7 +41,7 @@ struct FilterOptions: ParsableArguments {
         return filter
     }
 
-    private static func date(_ text: String, option: String) throws -> CalendarDate {
+    static func date(_ text: String, option: String) throws -> CalendarDate {
         guard let date = CalendarDate(iso: text) else {
             throw ValidationError("\(option) '\(text)' is not a date of the form YYYY-MM-DD")
         }

@@ -1,15 +1,20 @@
 import ArgumentParser
 import Foundation
+import VigilCore
+import VigilIngest
 import VigilKit
 import VigilStore
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import overdose events from a CSV or NDJSON file.",
+        abstract: "Import overdose events (or, with --kind samples, drug samples) from a CSV or NDJSON file.",
         discussion: """
-            Valid rows are stored; invalid rows go to the quarantine with their reasons ('vigil quarantine'). \
-            Importing the same file again adds nothing new. Exit code 3 means some rows were quarantined.
+            Valid rows are stored; invalid event rows go to the quarantine with their reasons ('vigil quarantine'). \
+            Importing the same file again adds nothing new. Exit code 3 means some rows were quarantined or rejected. \
+            With --kind samples, the mapping is 'vigil' (Vigil's sample format) or 'drugcheckingbc' (Drug Checking BC's \
+            results); rejected sample rows are listed with their reasons, and substance names the catalogue does not \
+            know are kept and listed for review.
             """)
 
     @Argument(help: "The file to import.")
@@ -18,7 +23,10 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "csv or ndjson (default: from the file extension; .ndjson and .jsonl are NDJSON).")
     var format: String?
 
-    @Option(help: "A built-in mapping (vigil, ct-ocme, allegheny-me, tempe-ems) or a mapping JSON file.")
+    @Option(help: "events or samples.")
+    var kind: ImportKind = .events
+
+    @Option(help: "A built-in mapping (vigil, ct-ocme, allegheny-me, tempe-ems; for samples vigil or drugcheckingbc) or a mapping JSON file.")
     var mapping: String = "vigil"
 
     @Option(help: "The source system name (default: the mapping's, else the file name).")
@@ -26,7 +34,19 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    /// What a file holds.
+    enum ImportKind: String, ExpressibleByArgument, CaseIterable {
+        case events, samples
+    }
+
+    func validate() throws {
+        if kind == .samples, SampleReader.Layout(rawValue: mapping) == nil {
+            throw ValidationError("--mapping '\(mapping)' is not a sample layout; use " + SampleReader.Layout.allCases.map(\.rawValue).joined(separator: " or "))
+        }
+    }
+
     func run() async throws {
+        if kind == .samples { return try await importSamples() }
         try await reportingErrors {
             let store = try await storeOptions.openStore()
             let showProgress = isatty(STDERR_FILENO) == 1
@@ -40,6 +60,27 @@ struct ImportCommand: AsyncParsableCommand {
             if showProgress { FileHandle.standardError.write(Data("\r".utf8)) }
             print(ImportSummaryText.render(report, file: file), terminator: "")
             if report.totals.rejected > 0 { throw ExitCode(3) }
+        }
+    }
+}
+
+extension ImportCommand {
+    private func importSamples() async throws {
+        try await reportingErrors {
+            let report = try await SampleImport(store: try await storeOptions.openStore()).run(
+                path: file, layout: SampleReader.Layout(rawValue: mapping)!, source: source,
+                asOf: CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))))
+            print("Imported \(file)\n  samples read: \(report.samplesRead)\n  new samples:  \(report.samplesAdded)\n  rejected:     \(report.rejected.count) problems")
+            if !report.unknownSubstances.isEmpty {
+                let names = report.unknownSubstances.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                print("Substances not in the catalogue (kept as written; \(names.count) names): "
+                    + names.prefix(15).map { "\($0.key) (\($0.value))" }.joined(separator: ", ") + (names.count > 15 ? ", …" : ""))
+            }
+            if !report.unreadColumns.isEmpty { print("Columns not read: \(report.unreadColumns.joined(separator: ", "))") }
+            guard !report.rejected.isEmpty else { return }
+            printError("Rejected rows (\(report.rejected.count) problems\(report.rejected.count > 20 ? ", first 20" : "")):")
+            for issue in report.rejected.prefix(20) { printError("  \(issue)") }
+            throw ExitCode(3)
         }
     }
 }
