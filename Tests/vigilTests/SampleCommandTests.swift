@@ -25,4 +25,24 @@ struct SampleCommandTests {
         let bad = try VigilProcess.run(["import", file, "--kind", "samples", "--mapping", "ct-ocme", "--database", "s.sqlite"], in: folder)
         #expect(bad.status != 0 && bad.standardError.contains("is not a sample layout"))
     }
+
+    @Test("samples emerging reports medetomidine new to one county on the day it first appears, with fentanyl")
+    func emerging() throws {
+        var csv = "sample_id,collected_on,region,source_kind,substances\n"
+        for day in 1...28 { csv += "a\(day),2024-02-\(day < 10 ? "0" : "")\(day),09009,drug_checking,fentanyl;xylazine\n" }
+        csv += "b1,2024-03-05,09009,drug_checking,fentanyl;medetomidine\nb2,2024-03-06,09003,drug_checking,cocaine\n"
+        let file = folder.appendingPathComponent("emerging.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        _ = try VigilProcess.run(["import", file.path, "--kind", "samples", "--database", "e.sqlite"], in: folder)
+        let result = try VigilProcess.run(
+            ["samples", "emerging", "--from", "2024-03-01", "--to", "2024-03-31", "--format", "csv", "--database", "e.sqlite"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("firstAppearance,09009,medetomidine,,2024-03-05,") })
+        #expect(lines.contains { $0.hasPrefix("newCooccurrence,09009,medetomidine,fentanyl,2024-03-05,") })
+        #expect(!lines.contains { $0.contains(",xylazine,") && $0.hasPrefix("firstAppearance") })
+        #expect(lines.contains { $0.hasPrefix("firstAppearance,09003,cocaine,,2024-03-06,") })
+        let bad = try VigilProcess.run(["samples", "emerging", "--from", "2024-03-31", "--to", "2024-03-01", "--database", "e.sqlite"], in: folder)
+        #expect(bad.status != 0 && bad.standardError.contains("is after --to"))
+    }
 }

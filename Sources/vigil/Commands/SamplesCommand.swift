@@ -1,10 +1,17 @@
 import ArgumentParser
 import VigilCore
+import VigilDetection
 import VigilStore
 
 struct SamplesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "samples", abstract: "List stored drug samples (seizures, lab and drug-checking results), oldest first.")
+        commandName: "samples", abstract: "Stored drug samples: list them, or find emerging substances.",
+        subcommands: [SamplesList.self, SamplesEmerging.self], defaultSubcommand: SamplesList.self)
+}
+
+struct SamplesList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List stored drug samples (seizures, lab and drug-checking results), oldest first.")
 
     @Option(help: "A county FIPS (09009) or state FIPS (09, includes its counties).") var region: String?
     @Option(help: "The first collection date included (YYYY-MM-DD).") var from: String?
@@ -44,6 +51,67 @@ struct SamplesCommand: AsyncParsableCommand {
                 ])
             }
             print(table.render(format), terminator: "")
+        }
+    }
+}
+
+struct SamplesEmerging: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "emerging",
+        abstract: "Substances new to a region, newly found with an anchor such as fentanyl, or in a rising share of samples.",
+        discussion: """
+            Every stored sample collected up to --to is read; findings are reported for --from to --to, the history before \
+            being the baseline. A substance is new to a region the first time a sample contains it, or the first time after \
+            --quiet-days without one; a new co-occurrence is the same for a substance found together with an anchor; a \
+            rising share is a binomial CUSUM alarm on the share of samples (all, and those with each anchor) containing it, \
+            per period, against the baseline share. Samples without a region are grouped by their place.
+            """)
+
+    @Option(help: "The first day findings are reported for (YYYY-MM-DD).") var from: String
+    @Option(help: "The last day (YYYY-MM-DD).") var to: String
+    @Option(help: "Days without the substance after which it counts as new again.") var quietDays = 180
+    @Option(help: "Anchor substances (comma-separated).") var anchors = "fentanyl"
+    @Option(help: "The share period: month, week, or a number of days.") var period = "month"
+    @Option(help: "The CUSUM threshold h.") var threshold = 5.0
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let (start, end) = (try FilterOptions.date(from, option: "--from"), try FilterOptions.date(to, option: "--to"))
+            guard start <= end else { throw ValidationError("--from \(start) is after --to \(end)") }
+            let share: EmergingSubstanceDetector.Period
+            switch period {
+            case "month": share = .calendarMonth
+            case "week": share = .week
+            default:
+                guard let days = Int(period), days > 0 else { throw ValidationError("--period '\(period)' is not month, week or a number of days") }
+                share = .days(days)
+            }
+            let anchorIDs = anchors.split(separator: ",").map { SubstanceCatalog.standard.resolve($0) ?? SubstanceID(rawValue: $0.lowercased()) }
+            let detector = try EmergingSubstanceDetector(.init(quietDays: quietDays, anchors: anchorIDs, period: share, threshold: threshold))
+            let stored = try await storeOptions.openStore().fetchSamples(SampleFilter(to: end))
+            let samples = stored.map { sample in
+                SubstanceSample(
+                    day: sample.collectedOn, region: sample.region?.rawValue ?? sample.place ?? "unknown",
+                    substances: sample.substances.map { $0.substance ?? SubstanceID(rawValue: $0.key) })
+            }
+            let report = detector.evaluate(samples, from: start, to: end)
+            var table = OutputTable(columns: [
+                "kind", "region", "substance", "anchor", "day", "last_day", "previous_day", "samples", "with_substance", "baseline_share",
+                "recent_share", "cusum",
+            ])
+            for finding in report.findings {
+                table.rows.append([
+                    .text(finding.kind.rawValue), .text(finding.region), .text(finding.substance.rawValue),
+                    finding.anchor.map { .text($0.rawValue) } ?? .null, .text(finding.day.description), .text(finding.lastDay.description),
+                    finding.previousDay.map { .text($0.description) } ?? .null, .integer(finding.samples), .integer(finding.samplesWithSubstance),
+                    finding.share.map { .number($0.baselineShare) } ?? .null, finding.share.map { .number($0.recentShare) } ?? .null,
+                    finding.share.map { .number($0.cusum) } ?? .null,
+                ])
+            }
+            print(table.render(format), terminator: "")
+            printError("\(report.findings.count) findings from \(stored.count) samples; \(report.insufficientBaselines.count) region baselines too small for share monitoring")
         }
     }
 }
