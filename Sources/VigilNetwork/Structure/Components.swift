@@ -19,28 +19,36 @@ extension Graph {
     public func components() -> Components {
         var membership = [Int](repeating: -1, count: nodeCount)
         var sizes: [Int] = []
-        var queue: [Int] = []
-        queue.reserveCapacity(nodeCount)
-        for start in 0..<nodeCount where membership[start] < 0 {
-            let component = sizes.count
-            membership[start] = component
-            queue.removeAll(keepingCapacity: true)
-            queue.append(start)
-            var head = 0
-            while head < queue.count {
-                let node = queue[head]
-                head += 1
-                for adjacency in isDirected ? [outgoing, incoming] : [outgoing] {
-                    for slot in adjacency.range(of: node) {
-                        let neighbor = adjacency.neighbors[slot]
-                        if membership[neighbor] < 0 {
-                            membership[neighbor] = component
-                            queue.append(neighbor)
+        let adjacencies = isDirected ? [outgoing, incoming] : [outgoing]
+        // Breadth-first from each node not yet reached; the queue of a component is the slice of `queue`
+        // after the previous components' nodes, so every node is queued once.
+        var queue = [Int](repeating: 0, count: nodeCount)
+        membership.withUnsafeMutableBufferPointer { membership in
+            queue.withUnsafeMutableBufferPointer { queue in
+                var tail = 0
+                for start in 0..<nodeCount where membership[start] < 0 {
+                    let component = sizes.count
+                    let first = tail
+                    membership[start] = component
+                    queue[tail] = start
+                    tail += 1
+                    var head = first
+                    while head < tail {
+                        let node = queue[head]
+                        head += 1
+                        for adjacency in adjacencies {
+                            adjacency.neighbors.withUnsafeBufferPointer { neighbors in
+                                for slot in adjacency.range(of: node) where membership[neighbors[slot]] < 0 {
+                                    membership[neighbors[slot]] = component
+                                    queue[tail] = neighbors[slot]
+                                    tail += 1
+                                }
+                            }
                         }
                     }
+                    sizes.append(tail - first)
                 }
             }
-            sizes.append(queue.count)
         }
         return Components(membership: membership, sizes: sizes)
     }
