@@ -1,6 +1,7 @@
 import ArgumentParser
 import VigilCore
 import VigilDetection
+import VigilKit
 import VigilStore
 
 struct SamplesCommand: AsyncParsableCommand {
@@ -89,14 +90,8 @@ struct SamplesEmerging: AsyncParsableCommand {
                 share = .days(days)
             }
             let anchorIDs = anchors.split(separator: ",").map { SubstanceCatalog.standard.resolve($0) ?? SubstanceID(rawValue: $0.lowercased()) }
-            let detector = try EmergingSubstanceDetector(.init(quietDays: quietDays, anchors: anchorIDs, period: share, threshold: threshold))
-            let stored = try await storeOptions.openStore().fetchSamples(SampleFilter(to: end))
-            let samples = stored.map { sample in
-                SubstanceSample(
-                    day: sample.collectedOn, region: sample.region?.rawValue ?? sample.place ?? "unknown",
-                    substances: sample.substances.map { $0.substance ?? SubstanceID(rawValue: $0.key) })
-            }
-            let report = detector.evaluate(samples, from: start, to: end)
+            let (report, samplesRead) = try await EmergingSubstances(store: try await storeOptions.openStore()).run(
+                from: start, to: end, parameters: .init(quietDays: quietDays, anchors: anchorIDs, period: share, threshold: threshold))
             var table = OutputTable(columns: [
                 "kind", "region", "substance", "anchor", "day", "last_day", "previous_day", "samples", "with_substance", "baseline_share",
                 "recent_share", "cusum",
@@ -111,7 +106,7 @@ struct SamplesEmerging: AsyncParsableCommand {
                 ])
             }
             print(table.render(format), terminator: "")
-            printError("\(report.findings.count) findings from \(stored.count) samples; \(report.insufficientBaselines.count) region baselines too small for share monitoring")
+            printError("\(report.findings.count) findings from \(samplesRead) samples; \(report.insufficientBaselines.count) region baselines too small for share monitoring")
         }
     }
 }
