@@ -6,7 +6,7 @@ public import VigilKit
 public import VigilStore
 
 /// What the service stores: events, alerts, tokens, the audit log, the webhook outbox and screening runs.
-public typealias ServiceStore = AccessStore & AlertStore & DeliveryStore & EventStore & NetworkStore & ScreeningStore
+public typealias ServiceStore = AccessStore & AlertStore & DeliveryStore & EventStore & NetworkStore & SampleStore & ScreeningStore
 
 /// The Vigil HTTP service: the JSON API under `/api/v1`, authenticated by bearer tokens, every
 /// record checked against the token's role and jurisdictions, every authenticated request in the
@@ -68,7 +68,7 @@ public struct VigilService: Sendable {
         let delivery = AlertDelivery(store: store, policy: options.deliveryPolicy)
         self.delivery = delivery
         live = LiveDetection(
-            events: store, alerts: store, configuration: options.alerting, debounce: options.debounce, logger: logger
+            events: store, alerts: store, samples: store, configuration: options.alerting, debounce: options.debounce, logger: logger
         ) { alerts in
             metrics.alertsRaised(alerts.count)
             await hub.publish(alerts)
@@ -88,6 +88,7 @@ public struct VigilService: Sendable {
         router.add(middleware: AuditMiddleware(store: store))
         SystemRoutes(store: store, metrics: metrics).add(to: router)
         EventRoutes(store: store, submission: submission, metrics: metrics, live: live).add(to: router)
+        SampleRoutes(store: store, live: live).add(to: router)
         AlertRoutes(store: store, hub: hub).add(to: router)
         SubscriptionRoutes(store: store).add(to: router)
         PublicRoutes(store: store, threshold: options.suppressBelow).add(to: router)

@@ -64,7 +64,7 @@ public struct TransferTable: Hashable, Sendable {
             ("id", .integer), ("kind", .text), ("method", .text), ("series", .text), ("region", .text), ("subgroup", .text),
             ("interval", .text), ("first_period", .text), ("last_period", .text), ("observed", .integer), ("expected", .real),
             ("upper_bound", .real), ("score", .real), ("p_value", .real), ("latest_severity", .text), ("severity", .text),
-            ("status", .text), ("note", .text), ("created_at", .integer), ("updated_at", .integer),
+            ("status", .text), ("note", .text), ("created_at", .integer), ("updated_at", .integer), ("evidence", .text),
         ], keyLength: 1),
         TransferTable(name: "api_token", columns: [
             ("id", .text), ("name", .text), ("role", .text), ("jurisdictions", .text), ("secret_hash", .text), ("created_at", .integer),

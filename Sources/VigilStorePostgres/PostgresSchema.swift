@@ -292,6 +292,7 @@ enum PostgresSchema {
                 "CREATE INDEX drug_sample_by_date ON drug_sample (collected_on, id)",
                 "CREATE INDEX drug_sample_by_region ON drug_sample (region, collected_on)",
             ]),
+        Migration(version: 7, description: "alert evidence", statements: ["ALTER TABLE alert ADD COLUMN evidence TEXT"]),
     ]
 
     /// Fills the (empty) daily counts from the events.

@@ -6,7 +6,7 @@ public import VigilStore
 extension PostgresStore: AlertStore {
     private static let alertColumns = """
         id, kind, method, series, region, subgroup, interval, first_period, last_period, observed, expected, upper_bound, score,
-        p_value, latest_severity, severity, status, note, created_at, updated_at
+        p_value, latest_severity, severity, status, note, created_at, updated_at, evidence
         """
 
     public func recordSignal(_ signal: AlertSignal, continuationDays: Int, at time: Int64) async throws -> (alert: Alert, isNew: Bool) {
@@ -44,7 +44,7 @@ extension PostgresStore: AlertStore {
                     UPDATE alert SET last_period = \(latest.period.description), observed = \(latest.observed),
                         expected = \(latest.expected), upper_bound = \(latest.upperBound), score = \(latest.score),
                         p_value = \(latest.pValue), latest_severity = \(latest.severity.rawValue), severity = \(alert.severity.rawValue),
-                        updated_at = \(alert.updatedAt)
+                        updated_at = \(alert.updatedAt), evidence = \(AlertEvidenceCoding.text(latest.evidence))
                     WHERE id = \(alert.id.rawValue) RETURNING \(unescaped: Self.alertColumns)
                     """, on: connection)
                 return (updated[0], false)
@@ -52,10 +52,11 @@ extension PostgresStore: AlertStore {
                 let inserted = try await self.alerts(
                     """
                     INSERT INTO alert (kind, method, series, region, subgroup, interval, first_period, last_period, observed, expected,
-                        upper_bound, score, p_value, latest_severity, severity, status, created_at, updated_at)
+                        upper_bound, score, p_value, latest_severity, severity, status, created_at, updated_at, evidence)
                     VALUES (\(signal.kind), \(signal.method), \(signal.series), \(signal.region.rawValue), \(signal.subgroup),
                         \(signal.interval), \(period), \(period), \(signal.observed), \(signal.expected), \(signal.upperBound),
-                        \(signal.score), \(signal.pValue), \(signal.severity.rawValue), \(signal.severity.rawValue), 'open', \(time), \(time))
+                        \(signal.score), \(signal.pValue), \(signal.severity.rawValue), \(signal.severity.rawValue), 'open', \(time), \(time),
+                        \(AlertEvidenceCoding.text(signal.evidence)))
                     RETURNING \(unescaped: Self.alertColumns)
                     """, on: connection)
                 return (inserted[0], true)
@@ -103,7 +104,7 @@ extension PostgresStore: AlertStore {
         let rows = try await connection.query(query, logger: logger)
         for try await row in rows.decode(
             (Int64, String, String, String, String, String?, String, String, String, Int, Double?, Double?, Double?, Double?, String, String,
-                String, String?, Int64, Int64).self)
+                String, String?, Int64, Int64, String?).self)
         {
             guard let region = RegionCode(rawValue: row.4), let first = CalendarDate(iso: row.7), let last = CalendarDate(iso: row.8),
                 let latestSeverity = Alert.Severity(rawValue: row.14), let severity = Alert.Severity(rawValue: row.15),
@@ -111,7 +112,8 @@ extension PostgresStore: AlertStore {
             else { throw Self.corrupt("alert", row.0) }
             let signal = AlertSignal(
                 kind: row.1, method: row.2, series: row.3, region: region, subgroup: row.5, interval: row.6, period: last, observed: row.9,
-                expected: row.10, upperBound: row.11, score: row.12, pValue: row.13, severity: latestSeverity)
+                expected: row.10, upperBound: row.11, score: row.12, pValue: row.13, severity: latestSeverity,
+                evidence: try AlertEvidenceCoding.evidence(row.20, alert: row.0))
             alerts.append(
                 Alert(
                     id: AlertID(rawValue: row.0), latest: signal, firstPeriod: first, severity: severity, status: status, note: row.17,

@@ -34,25 +34,26 @@ extension SQLiteEventStore: AlertStore {
                 try db.execute(
                     sql: """
                         UPDATE alert SET last_period = ?, observed = ?, expected = ?, upper_bound = ?, score = ?, p_value = ?,
-                            latest_severity = ?, severity = ?, updated_at = ?
+                            latest_severity = ?, severity = ?, updated_at = ?, evidence = ?
                         WHERE id = ?
                         """,
                     arguments: [
                         latest.period.description, latest.observed, latest.expected, latest.upperBound, latest.score, latest.pValue,
-                        latest.severity.rawValue, alert.severity.rawValue, alert.updatedAt, alert.id.rawValue,
+                        latest.severity.rawValue, alert.severity.rawValue, alert.updatedAt, AlertEvidenceCoding.text(latest.evidence),
+                        alert.id.rawValue,
                     ])
                 return (try Self.fetchAlert(db, id: alert.id.rawValue), false)
             case .insert:
                 try db.execute(
                     sql: """
                         INSERT INTO alert (kind, method, series, region, subgroup, interval, first_period, last_period, observed, expected,
-                            upper_bound, score, p_value, latest_severity, severity, status, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
+                            upper_bound, score, p_value, latest_severity, severity, status, created_at, updated_at, evidence)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
                         """,
                     arguments: [
                         signal.kind, signal.method, signal.series, signal.region.rawValue, signal.subgroup, signal.interval,
                         period, period, signal.observed, signal.expected, signal.upperBound, signal.score, signal.pValue,
-                        signal.severity.rawValue, signal.severity.rawValue, time, time,
+                        signal.severity.rawValue, signal.severity.rawValue, time, time, AlertEvidenceCoding.text(signal.evidence),
                     ])
                 return (try Self.fetchAlert(db, id: db.lastInsertedRowID), true)
             }
@@ -114,7 +115,7 @@ extension SQLiteEventStore: AlertStore {
         let signal = AlertSignal(
             kind: row["kind"], method: row["method"], series: row["series"], region: region, subgroup: row["subgroup"], interval: row["interval"],
             period: last, observed: row["observed"], expected: row["expected"], upperBound: row["upper_bound"], score: row["score"],
-            pValue: row["p_value"], severity: latestSeverity)
+            pValue: row["p_value"], severity: latestSeverity, evidence: try AlertEvidenceCoding.evidence(row["evidence"], alert: id))
         return Alert(
             id: AlertID(rawValue: id), latest: signal, firstPeriod: first, severity: severity, status: status, note: row["note"],
             createdAt: row["created_at"], updatedAt: row["updated_at"])

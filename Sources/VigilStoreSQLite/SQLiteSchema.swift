@@ -247,6 +247,9 @@ enum SQLiteSchema {
                     CREATE INDEX drug_sample_by_region ON drug_sample(region, collected_on);
                     """)
         }
+        migrator.registerMigration("v9: alert evidence") { db in
+            try db.execute(sql: "ALTER TABLE alert ADD COLUMN evidence TEXT")
+        }
         return migrator
     }
 }

@@ -9,6 +9,7 @@ public enum AlertStoreConformance {
         ("an ongoing spike updates its alert; a later one opens a new alert", continuation),
         ("recording the same signal twice changes nothing", idempotent),
         ("alerts move open → acknowledged → closed and no further", transitions),
+        ("an alert's evidence is stored and replaced by a later signal's", evidence),
     ]
 
     static func signal(_ day: String, observed: Int = 10, severity: Alert.Severity = .yellow, series: String = "09009")
@@ -63,5 +64,24 @@ public enum AlertStoreConformance {
         #expect(!rerun.isNew && rerun.alert.id == alert.id && rerun.alert.status == .closed)
         // After closing, the next alarm opens a new alert.
         #expect(try await store.recordSignal(signal("2024-03-03"), continuationDays: 7, at: 600).isNew)
+    }
+
+    static func evidence(_ store: any AlertStore) async throws {
+        let day = CalendarDate(iso: "2024-03-01")!
+        var signal = signal("2024-03-01")
+        signal.evidence = AlertEvidence(
+            samples: NearbySamples(
+                from: day.adding(days: -28), to: day, regions: [RegionCode(rawValue: "09009")!], radiusKilometres: 62.5,
+                centre: try GeoPoint(latitude: 41.3, longitude: -72.9), sampleIDs: ["lab:1", "lab:2"], count: 2,
+                substances: [.init(key: "isotonitazene", name: "Isotonitazene", samples: 2, firstSeen: day, isNew: true, isDangerous: true)]),
+            eventSubstances: [SubstanceTally(key: "fentanyl", name: "Fentanyl", count: 9)], notes: ["Severity raised to red: …"])
+        let first = try await store.recordSignal(signal, continuationDays: 7, at: 100)
+        #expect(first.alert.latest.evidence == signal.evidence)
+        #expect(try await store.fetchAlert(first.alert.id)?.latest.evidence == signal.evidence)
+        var next = self.signal("2024-03-02")
+        next.evidence = AlertEvidence(notes: ["On watch"])
+        let updated = try await store.recordSignal(next, continuationDays: 7, at: 200)
+        #expect(!updated.isNew && updated.alert.latest.evidence == next.evidence)
+        #expect(try await store.fetchAlerts(status: nil).first?.latest.evidence?.notes == ["On watch"])
     }
 }

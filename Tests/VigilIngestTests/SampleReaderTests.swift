@@ -57,7 +57,7 @@ struct SampleReaderTests {
             """)
         let result = try SampleReader(layout: .vigil, source: SourceSystemID(rawValue: "x")!, asOf: today).read(.file(path))
         #expect(result.samples.count == 1)
-        let byLine = Dictionary(grouping: result.rejected, by: \.line)
+        let byLine = Dictionary(grouping: result.lineIssues, by: \.line)
         #expect(byLine.keys.sorted() == [2, 3, 4, 5, 6, 7, 8])
         #expect(byLine[2]?.first?.detail.contains("outside 0 to 100 %") == true)
         #expect(byLine[3]?.first?.issue.column == "collected_on" && byLine[3]?.first?.detail.contains("after today") == true)
@@ -66,6 +66,10 @@ struct SampleReaderTests {
         #expect(byLine[6]?.first?.detail.contains("unknown source kind 'street'") == true)
         #expect(byLine[7]?.first?.detail.contains("outside 0 to 100 %") == true)
         #expect(byLine[8]?.first?.detail.contains("is not a number") == true)
+        // Rejected rows are kept as they stood, for the quarantine, each under its own key.
+        let street = try #require(result.rejected.first { $0.line == 6 })
+        #expect(street.rawText.hasPrefix("2024-03-02,street,fentanyl") && street.origin == path)
+        #expect(Set(result.rejected.map(\.rowKey)).count == 7)
     }
 
     @Test("a file without a substances column is refused as a whole")

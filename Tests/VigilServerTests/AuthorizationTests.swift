@@ -35,15 +35,16 @@ struct AuthorizationTests {
         Route(method: .get, path: { _ in "/api/v1/deliveries?state=dead" }, permission: .administer, namesRecord: false),
         Route(method: .get, path: { _ in "/api/v1/screenings" }, permission: .screenPrecursors, namesRecord: false),
         Route(method: .get, path: { _ in "/api/v1/entities" }, permission: .investigateNetworks, namesRecord: false),
+        Route(method: .get, path: { _ in "/api/v1/samples" }, permission: .readSamples, namesRecord: false),
     ]
 
     /// What each role may do, written out here rather than asked of ``Role``, so that a change to
     /// the rules shows up as a failing test.
     static let allowed: [Role: Set<Permission>] = [
         .admin: Set(Permission.allCases),
-        .analyst: [.submitEvents, .readEvents, .readAlerts, .manageAlerts, .runDetection, .readAggregates],
-        .investigator: [.readAggregates, .screenPrecursors, .investigateNetworks],
-        .reporter: [.submitEvents],
+        .analyst: [.submitEvents, .readEvents, .readAlerts, .manageAlerts, .runDetection, .readAggregates, .submitSamples, .readSamples],
+        .investigator: [.readAggregates, .screenPrecursors, .investigateNetworks, .submitSamples, .readSamples],
+        .reporter: [.submitEvents, .submitSamples],
         .public: [.readAggregates],
     ]
 

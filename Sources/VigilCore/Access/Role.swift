@@ -20,9 +20,10 @@ public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
         switch self {
         case .admin: true
         case .analyst: permission != .administer && permission != .screenPrecursors && permission != .investigateNetworks
-        case .investigator: permission == .readAggregates || permission == .screenPrecursors || permission == .investigateNetworks
+        case .investigator:
+            [.readAggregates, .screenPrecursors, .investigateNetworks, .submitSamples, .readSamples].contains(permission)
         case .public: permission == .readAggregates
-        case .reporter: permission == .submitEvents
+        case .reporter: permission == .submitEvents || permission == .submitSamples
         }
     }
 }
@@ -46,6 +47,10 @@ public enum Permission: String, Hashable, Sendable, CaseIterable {
     case screenPrecursors
     /// Read the entities and links of trafficking networks (the law-enforcement compartment).
     case investigateNetworks
+    /// Submit drug samples (seizures, lab and drug-checking results).
+    case submitSamples
+    /// Read drug samples: the drug market is shared by both compartments (samples name no person).
+    case readSamples
     /// Manage tokens and read the audit log.
     case administer
 }

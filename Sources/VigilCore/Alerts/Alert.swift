@@ -8,8 +8,8 @@ public struct AlertID: TypedIdentifier {
 
 /// What a detector said about the latest period of one series, when it raised an alarm.
 public struct AlertSignal: Hashable, Sendable, Codable {
-    /// What kind of detection raised it: `temporal` (a count series) for now; space-time clusters
-    /// and drug-market signals will add kinds.
+    /// What kind of detection raised it: `temporal` (a count series), `space-time-cluster` or
+    /// `substance` (a drug-market finding on samples).
     public var kind: String
     /// The detection method (`ears-c2`, `farrington`, …).
     public var method: String
@@ -35,11 +35,15 @@ public struct AlertSignal: Hashable, Sendable, Codable {
     public var pValue: Double?
     /// How serious the signal is.
     public var severity: Alert.Severity
+    /// What the signal rests on besides its counts (drug-market findings, nearby samples, notes);
+    /// `nil` when nothing was gathered.
+    public var evidence: AlertEvidence?
 
     /// Creates a signal.
     public init(
         kind: String = "temporal", method: String, series: String, region: RegionCode, subgroup: String?, interval: String, period: CalendarDate,
-        observed: Int, expected: Double?, upperBound: Double?, score: Double?, pValue: Double?, severity: Alert.Severity
+        observed: Int, expected: Double?, upperBound: Double?, score: Double?, pValue: Double?, severity: Alert.Severity,
+        evidence: AlertEvidence? = nil
     ) {
         self.kind = kind
         self.method = method
@@ -54,6 +58,7 @@ public struct AlertSignal: Hashable, Sendable, Codable {
         self.score = score
         self.pValue = pValue
         self.severity = severity
+        self.evidence = evidence
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 public import VigilCore
+public import VigilStore
 
 /// Reads drug samples (seizures, lab results, drug-checking results) from CSV or NDJSON.
 ///
@@ -26,28 +27,39 @@ public struct SampleReader: Sendable {
     public struct Result: Sendable {
         /// The samples read, in file order.
         public var samples: [DrugSample]
-        /// Rows rejected, with their reasons.
-        public var rejected: [LineIssue]
+        /// Rows rejected, as they stood in the input, with every reason: ready for the quarantine.
+        public var rejected: [QuarantinedRow]
         /// Substance names the catalogue does not know, with the number of samples naming each.
         public var unknownSubstances: [String: Int]
         /// Columns of the file that the layout does not read.
         public var unreadColumns: [String]
+
+        /// Every problem of the rejected rows, with its origin and line.
+        public var lineIssues: [LineIssue] {
+            rejected.flatMap { row in row.issues.map { LineIssue(origin: row.origin, line: row.line, issue: $0) } }
+        }
     }
 
     private let layout: Layout
     private let source: SourceSystemID
     private let catalog: SubstanceCatalog
     private let asOf: CalendarDate
+    private let jurisdictions: Jurisdictions?
 
     /// A reader.
     /// - Parameters:
     ///   - source: The source system, which prefixes the samples' ids.
     ///   - asOf: Today: a sample collected later is rejected.
-    public init(layout: Layout, source: SourceSystemID, catalog: SubstanceCatalog = .standard, asOf: CalendarDate) {
+    ///   - jurisdictions: A submitter's reach: a sample outside it (or without a region, unless the reach is
+    ///     national) is rejected.
+    public init(
+        layout: Layout, source: SourceSystemID, catalog: SubstanceCatalog = .standard, asOf: CalendarDate, jurisdictions: Jurisdictions? = nil
+    ) {
         self.layout = layout
         self.source = source
         self.catalog = catalog
         self.asOf = asOf
+        self.jurisdictions = jurisdictions
     }
 
     /// Reads every sample of a file or received bytes.
@@ -56,15 +68,26 @@ public struct SampleReader: Sendable {
         let fields = layout == .vigil ? Self.vigilFields : Self.drugCheckingBCFields
         let required = layout == .vigil ? ["collected_on", "source_kind", "substances"] : ["Date", "FTIR Spectrometer"]
         let table = try FieldTable(input, fields: fields, required: required)
+        table.keepsRawRows = true
         var result = Result(samples: [], rejected: [], unknownSubstances: [:], unreadColumns: table.unreadColumns)
         var seen: [String: Int] = [:]
+        var seenRejected: [String: Int] = [:]
         try table.forEachRow { row in
             let sample = layout == .vigil ? vigilSample(&row, fields: fields, seen: &seen) : drugCheckingBCSample(&row, fields: fields, seen: &seen)
+            if let sample, let jurisdictions, row.isClean, !jurisdictions.covers(sample.region) {
+                row.report(
+                    layout == .vigil ? "region" : "Date", value: sample.region?.rawValue,
+                    reason: "the sample is outside this submitter's jurisdictions (\(jurisdictions))")
+            }
             if let sample, row.isClean {
                 result.samples.append(sample)
                 for substance in sample.substances where substance.substance == nil { result.unknownSubstances[substance.text, default: 0] += 1 }
             } else {
-                result.rejected += row.lineIssues
+                let raw = row.rawBytes
+                result.rejected.append(
+                    QuarantinedRow(
+                        batch: nil, sourceSystem: source, rowKey: Self.occurrenceKey(raw, seen: &seenRejected), origin: input.origin,
+                        line: row.line, rawText: String(decoding: raw, as: UTF8.self), issues: row.issues))
             }
         }
         return result
@@ -216,9 +239,14 @@ public struct SampleReader: Sendable {
     /// An id for a row without one: a hash of its content, `#n` for the n-th repeat of the same content
     /// (repeat samples are real, not copies).
     private func contentKey(_ cells: [String], seen: inout [String: Int]) -> String {
-        let digest = SHA256.hexDigest(Array(cells.joined(separator: "\u{1F}").utf8)).prefix(32)
-        let occurrence = seen[String(digest), default: 0] + 1
-        seen[String(digest)] = occurrence
+        Self.occurrenceKey(Array(cells.joined(separator: "\u{1F}").utf8), seen: &seen)
+    }
+
+    /// `sha256:` and the first 32 hex digits of the bytes' digest, with `#n` for the n-th repeat.
+    private static func occurrenceKey(_ bytes: [UInt8], seen: inout [String: Int]) -> String {
+        let digest = String(SHA256.hexDigest(bytes).prefix(32))
+        let occurrence = seen[digest, default: 0] + 1
+        seen[digest] = occurrence
         return "sha256:\(digest)" + (occurrence > 1 ? "#\(occurrence)" : "")
     }
 }

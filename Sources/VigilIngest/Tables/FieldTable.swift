@@ -55,6 +55,8 @@ final class FieldTable {
     private(set) var present: Set<String> = []
     /// Columns of a CSV header that no field reads (empty for NDJSON, whose fields vary by line).
     private(set) var unreadColumns: [String] = []
+    /// Whether chunks keep each row's raw bytes (for quarantining rejected rows as they stood).
+    var keepsRawRows = false
 
     /// Opens a table and binds its fields.
     /// - Parameters:
@@ -96,6 +98,7 @@ final class FieldTable {
             }
             chunk.lines.append(rows.line)
             chunk.rowIssues.append(rows.rowIssues)
+            if keepsRawRows { chunk.rawRows.append(rows.rawBytes()) }
         }
         return chunk
     }
@@ -134,6 +137,8 @@ struct CellChunk: Sendable {
     var lines: [Int] = []
     /// Each row's structural problems (field count, quoting).
     var rowIssues: [[RowIssue]] = []
+    /// Each row's bytes as they stood in the input, when the table keeps them.
+    var rawRows: [[UInt8]] = []
 }
 
 /// One row of a ``CellChunk`` read by field name; problems found while reading it collect in
@@ -142,6 +147,7 @@ struct CellRow {
     private let chunk: CellChunk
     private let layout: CellLayout
     private let first: Int
+    private let index: Int
     /// The row's line.
     let line: Int
     /// Problems found on the row so far.
@@ -151,6 +157,7 @@ struct CellRow {
         self.chunk = chunk
         self.layout = layout
         first = index * layout.columns.count
+        self.index = index
         line = chunk.lines[index]
         issues = chunk.rowIssues[index]
     }
@@ -192,6 +199,9 @@ struct CellRow {
 
     /// Whether no problem has been found on the row.
     var isClean: Bool { issues.isEmpty }
+
+    /// The row's bytes as they stood in the input; empty unless the table keeps raw rows.
+    var rawBytes: [UInt8] { chunk.rawRows.isEmpty ? [] : chunk.rawRows[index] }
 
     /// The row's issues as line issues.
     var lineIssues: [LineIssue] { issues.map { LineIssue(origin: layout.origin, line: line, issue: $0) } }

@@ -18,6 +18,7 @@ import VigilIngest
 /// ```
 ///
 /// A series uses the rules of its county code if listed, else of its state code, else `default`.
+/// An optional `drugMarket` section (``DrugMarketSettings``) sets how drug samples join alerts.
 public struct AlertingConfiguration: Hashable, Sendable, Codable {
     /// One detector and its thresholds. Unset values keep the method's reference defaults.
     public struct Rule: Hashable, Sendable, Codable {
@@ -60,16 +61,21 @@ public struct AlertingConfiguration: Hashable, Sendable, Codable {
     public var `default`: [Rule]
     /// Rules by county or state code.
     public var jurisdictions: [String: [Rule]]
+    /// How drug-market evidence joins overdose alerts, and how a region goes on watch.
+    public var drugMarket: DrugMarketSettings
 
     /// EARS C2 and Farrington–Noufaily everywhere, alerts continuing over 7 days.
     public static let standard = AlertingConfiguration(
         continuationDays: 7, default: [Rule(method: "ears-c2"), Rule(method: "noufaily")], jurisdictions: [:])
 
     /// Creates a configuration.
-    public init(continuationDays: Int, default rules: [Rule], jurisdictions: [String: [Rule]]) {
+    public init(
+        continuationDays: Int, default rules: [Rule], jurisdictions: [String: [Rule]], drugMarket: DrugMarketSettings = .standard
+    ) {
         self.continuationDays = continuationDays
         self.default = rules
         self.jurisdictions = jurisdictions
+        self.drugMarket = drugMarket
     }
 
     /// Reads a configuration file; `continuationDays` (7) and `jurisdictions` (none) may be left out.
@@ -90,6 +96,7 @@ public struct AlertingConfiguration: Hashable, Sendable, Codable {
         guard (0...366).contains(configuration.continuationDays) else {
             throw ConfigurationError(message: "\(path): continuationDays \(configuration.continuationDays) must be within 0…366")
         }
+        if let problem = configuration.drugMarket.problem { throw ConfigurationError(message: "\(path): \(problem)") }
         for (key, rules) in [("default", configuration.default)] + configuration.jurisdictions.map({ ($0.key, $0.value) }) {
             if key != "default", (try? RegionCode(parsing: key)).map({ $0.level == .country }) != false {
                 throw ConfigurationError(
@@ -118,6 +125,7 @@ public struct AlertingConfiguration: Hashable, Sendable, Codable {
         continuationDays = try container.decodeIfPresent(Int.self, forKey: .continuationDays) ?? 7
         `default` = try container.decode([Rule].self, forKey: .default)
         jurisdictions = try container.decodeIfPresent([String: [Rule]].self, forKey: .jurisdictions) ?? [:]
+        drugMarket = try container.decodeIfPresent(DrugMarketSettings.self, forKey: .drugMarket) ?? .standard
     }
 
     /// The rules for a region: its own, its state's, or the default.

@@ -18,13 +18,21 @@ public struct EmergingSubstances: Sendable {
     public func run(
         from: CalendarDate, to: CalendarDate, parameters: EmergingSubstanceDetector.Parameters
     ) async throws -> (report: EmergingSubstanceReport, samplesRead: Int) {
-        let detector = try EmergingSubstanceDetector(parameters)
         let stored = try await store.fetchSamples(SampleFilter(to: to))
-        let samples = stored.map { sample in
-            SubstanceSample(
-                day: sample.collectedOn, region: sample.region?.rawValue ?? sample.place ?? "unknown",
-                substances: sample.substances.map { $0.substance ?? SubstanceID(rawValue: $0.key) })
-        }
-        return (detector.evaluate(samples, from: from, to: to), stored.count)
+        return (try Self.evaluate(stored, from: from, to: to, parameters: parameters), stored.count)
     }
+
+    /// The findings on samples already read.
+    static func evaluate(
+        _ stored: [DrugSample], from: CalendarDate, to: CalendarDate, parameters: EmergingSubstanceDetector.Parameters
+    ) throws -> EmergingSubstanceReport {
+        let detector = try EmergingSubstanceDetector(parameters)
+        let samples = stored.map { sample in
+            SubstanceSample(day: sample.collectedOn, region: regionKey(sample), substances: sample.substances.map { SubstanceID(rawValue: $0.key) })
+        }
+        return detector.evaluate(samples, from: from, to: to)
+    }
+
+    /// The region a sample is grouped under: its region code, else its place, else `unknown`.
+    static func regionKey(_ sample: DrugSample) -> String { sample.region?.rawValue ?? sample.place ?? "unknown" }
 }

@@ -4,6 +4,10 @@ public import VigilStore
 
 /// Detection on stored events: builds the series up to a date, judges their latest period with
 /// each jurisdiction's rules, and records alarms as alerts (`vigil detect --from-store`).
+///
+/// Regions on watch (a dangerous substance appeared there recently, ``SubstanceWatch``) are judged with
+/// lowered thresholds. With a sample store, each alarm carries the drug samples around it
+/// (``AlertFusion``), which can raise it to red.
 public struct StoreDetection: Sendable {
     /// One alarm and the alert it went into.
     public struct Outcome: Sendable {
@@ -15,11 +19,13 @@ public struct StoreDetection: Sendable {
 
     private let events: any EventStore
     private let alerts: any AlertStore
+    private let samples: (any SampleStore)?
 
-    /// Creates the use case over a store.
-    public init(events: any EventStore, alerts: any AlertStore) {
+    /// Creates the use case over a store; alarms are fused with drug samples when `samples` is given.
+    public init(events: any EventStore, alerts: any AlertStore, samples: (any SampleStore)? = nil) {
         self.events = events
         self.alerts = alerts
+        self.samples = samples
     }
 
     /// Judges the latest complete period on or before `asOf` for every series: the day `asOf`, or
@@ -39,18 +45,30 @@ public struct StoreDetection: Sendable {
         let lastDay = interval == .day || asOf.isoWeekday == 7 ? asOf : asOf.startOfISOWeek.adding(days: -1)
         let series = try await SeriesBuilder(store: events).build(
             grouping, interval: interval, filter: EventFilter(to: lastDay, jurisdictions: regions))
+        let settings = configuration.drugMarket
+        let watch = SubstanceWatch(alerts: try await alerts.fetchAlerts(status: nil), on: asOf, settings: settings)
         var byRules: [[AlertingConfiguration.Rule]: [CountSeries]] = [:]
         for one in series {
             guard let region = RegionCode(rawValue: String(one.name.prefix { $0 != ":" })) else { continue }
-            byRules[configuration.rules(for: region), default: []].append(one)
+            let rules = configuration.rules(for: region)
+            byRules[watch.entry(covering: region) == nil ? rules : rules.map(settings.watched), default: []].append(one)
         }
         var signals: [AlertSignal] = []
         for (rules, group) in byRules {
             for rule in rules { signals += try Self.signals(rule, group) }
         }
         signals.sort { ($0.series, $0.method) < ($1.series, $1.method) }
+        let fusion = samples.map { AlertFusion(samples: $0, events: events, settings: settings) }
         var outcomes: [Outcome] = []
-        for signal in signals {
+        for var signal in signals {
+            if let entry = watch.entry(covering: signal.region) {
+                signal.evidence = AlertEvidence(notes: [settings.watchNote(entry)])
+            }
+            if let fusion {
+                let last = signal.period.adding(days: interval.days - 1)
+                signal = try await fusion.fuse(
+                    signal, area: AlertFusion.Area(regions: [signal.region], from: signal.period.adding(days: -settings.daysBefore), to: last))
+            }
             let recorded = try await alerts.recordSignal(signal, continuationDays: configuration.continuationDays, at: now)
             outcomes.append(Outcome(alert: recorded.alert, isNew: recorded.isNew))
         }

@@ -7,7 +7,9 @@ public import VigilStore
 /// its bundled centroid) or, with a grid, per grid cell of their own coordinates, the scan runs as
 /// of a day, and clusters with a small enough p-value are
 /// recorded as alerts of kind `space-time-cluster`, updated rather than duplicated while a cluster
-/// with the same centre persists (`vigil scan --from-store`).
+/// with the same centre persists (`vigil scan --from-store`). With a sample store, each cluster's alert
+/// carries the drug samples collected in its counties or within ``DrugMarketSettings/radiusKm`` of its
+/// circle, from ``DrugMarketSettings/daysBefore`` days before it began (``AlertFusion``).
 public struct StoreScan: Sendable {
     /// The outcome of a run.
     public struct Outcome: Sendable {
@@ -24,11 +26,13 @@ public struct StoreScan: Sendable {
 
     private let events: any EventStore
     private let alerts: any AlertStore
+    private let samples: (any SampleStore)?
 
-    /// Creates the use case over a store.
-    public init(events: any EventStore, alerts: any AlertStore) {
+    /// Creates the use case over a store; clusters are fused with drug samples when `samples` is given.
+    public init(events: any EventStore, alerts: any AlertStore, samples: (any SampleStore)? = nil) {
         self.events = events
         self.alerts = alerts
+        self.samples = samples
     }
 
     /// Scans the `studyDays` days that end on `asOf`.
@@ -42,12 +46,14 @@ public struct StoreScan: Sendable {
     /// - Throws: ``VigilDetection/DetectionError`` for the Poisson model without populations, on a
     ///   grid, or with events in a county that has no population; a study shorter than 2 days;
     ///   store errors as they come.
+    ///   - drugMarket: How samples near a cluster are found.
     ///   - gridKilometres: Aggregate events to square cells of this size by their own coordinates
     ///     instead of to counties; a cluster's alert names the county most of its centre cell's
     ///     events belong to.
     public func run(
         _ scan: SpaceTimeScan, asOf: CalendarDate, studyDays: Int, alertLevel: Double, now: Int64,
-        gridKilometres: Double? = nil, populations: [RegionCode: Double]? = nil, regions: RegionCatalog = .standard
+        gridKilometres: Double? = nil, populations: [RegionCode: Double]? = nil, regions: RegionCatalog = .standard,
+        drugMarket: DrugMarketSettings = .standard
     ) async throws -> Outcome {
         let poisson = scan.parameters.model == .poisson
         guard !poisson || (populations != nil && gridKilometres == nil) else {
@@ -64,7 +70,7 @@ public struct StoreScan: Sendable {
                 throw DetectionError(code: .invalidParameter, message: "the grid cell size must be positive")
             }
             return try await runOnGrid(scan, first: first, asOf: asOf, studyDays: studyDays, alertLevel: alertLevel, now: now,
-                                       cell: gridKilometres)
+                                       cell: gridKilometres, drugMarket: drugMarket)
         }
         let daily = try await events.fetchDailyCounts(.region, filter: EventFilter(from: first, to: asOf))
         var index: [RegionCode: Int] = [:]
@@ -100,8 +106,9 @@ public struct StoreScan: Sendable {
         let days = (0..<studyDays).map { first.adding(days: $0) }
         let population = populations.map { table in ids.map { table[RegionCode(rawValue: $0)!]! } }
         let result = scan.run(ScanInput(locationIDs: ids, coordinates: coordinates, days: days, counts: counts, population: population))
-        let recorded = try await record(result, scan: scan, asOf: asOf, alertLevel: alertLevel, now: now) { centre in
-            (RegionCode(rawValue: centre)!, "counties")
+        let recorded = try await record(result, scan: scan, asOf: asOf, alertLevel: alertLevel, now: now, drugMarket: drugMarket) { cluster in
+            let centre = RegionCode(rawValue: cluster.centre)!
+            return (centre, "counties", cluster.locations.compactMap(RegionCode.init(rawValue:)), regions.region(centre)?.centroid)
         }
         return Outcome(result: result, alerts: recorded, eventsWithoutCounty: skipped, days: days)
     }
@@ -109,7 +116,7 @@ public struct StoreScan: Sendable {
     /// The scan on grid cells of the events' own coordinates.
     private func runOnGrid(
         _ scan: SpaceTimeScan, first: CalendarDate, asOf: CalendarDate, studyDays: Int, alertLevel: Double, now: Int64,
-        cell: Double
+        cell: Double, drugMarket: DrugMarketSettings
     ) async throws -> Outcome {
         let stored = try await events.fetchEvents(EventFilter(from: first, to: asOf))
         let degreesLatitude = cell / 111.2
@@ -143,27 +150,37 @@ public struct StoreScan: Sendable {
         for (location, day) in entries { counts[location * studyDays + day] += 1 }
         let days = (0..<studyDays).map { first.adding(days: $0) }
         let result = scan.run(ScanInput(locationIDs: ids, coordinates: coordinates, days: days, counts: counts))
-        let recorded = try await record(result, scan: scan, asOf: asOf, alertLevel: alertLevel, now: now) { centre in
-            let region = regionVotes[centre]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? RegionCode(rawValue: "US")!
-            return (region, "grid cells")
+        let recorded = try await record(result, scan: scan, asOf: asOf, alertLevel: alertLevel, now: now, drugMarket: drugMarket) { cluster in
+            let region = regionVotes[cluster.centre]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? RegionCode(rawValue: "US")!
+            guard case .geographic(let latitude, let longitude) = coordinates[index[cluster.centre]!] else { return (region, "grid cells", [], nil) }
+            return (region, "grid cells", [], try? GeoPoint(latitude: latitude, longitude: longitude))
         }
         return Outcome(result: result, alerts: recorded, eventsWithoutCounty: skipped, days: days)
     }
 
-    /// Records the clusters with p ≤ the alert level as alerts.
+    /// Records the clusters with p ≤ the alert level as alerts, fused with the samples around them.
+    /// `place` gives a cluster's region, the name of its locations, the regions it covers and its centre.
     private func record(
-        _ result: ScanResult, scan: SpaceTimeScan, asOf: CalendarDate, alertLevel: Double, now: Int64,
-        place: (String) -> (RegionCode, String)
+        _ result: ScanResult, scan: SpaceTimeScan, asOf: CalendarDate, alertLevel: Double, now: Int64, drugMarket: DrugMarketSettings,
+        place: (ScanCluster) -> (RegionCode, String, [RegionCode], GeoPoint?)
     ) async throws -> [Alert] {
         var recorded: [Alert] = []
+        let fusion = samples.map { AlertFusion(samples: $0, events: events, settings: drugMarket) }
         for cluster in result.clusters where cluster.pValue <= alertLevel {
-            let (region, unit) = place(cluster.centre)
-            let signal = AlertSignal(
+            let (region, unit, covered, centre) = place(cluster)
+            var signal = AlertSignal(
                 kind: "space-time-cluster", method: scan.parameters.model.rawValue, series: cluster.centre,
                 region: region, subgroup: "\(cluster.locations.count) \(unit)", interval: "day",
                 period: asOf, observed: cluster.observed, expected: cluster.expected, upperBound: nil,
                 score: cluster.logLikelihoodRatio, pValue: cluster.pValue,
                 severity: cluster.pValue <= alertLevel / 10 ? .red : .yellow)
+            if let fusion {
+                signal = try await fusion.fuse(
+                    signal,
+                    area: AlertFusion.Area(
+                        regions: covered, centre: centre, radiusKilometres: cluster.radiusKilometres + drugMarket.radiusKm,
+                        from: cluster.start.adding(days: -drugMarket.daysBefore), to: cluster.end))
+            }
             recorded.append(try await alerts.recordSignal(signal, continuationDays: 7, at: now).alert)
         }
         return recorded

@@ -23,8 +23,22 @@ struct DetectCommand: AsyncParsableCommand {
             With --from-store, series are built from the database up to --as-of (the last day with complete \
             data, default today), the last complete day or ISO week is judged with the rules of --config (default: ears-c2 and noufaily \
             everywhere), and alarms are recorded as alerts ('vigil alerts'); an alarm within 7 days of an \
-            alert's last period updates that alert instead of opening another.
+            alert's last period updates that alert instead of opening another. Regions where a dangerous substance \
+            appeared within the configuration's drugMarket.watchDays are judged with lowered thresholds, and every alarm \
+            carries the drug samples of its region and days (raising it to red when one holds a dangerous or new substance).
+
+            With --from-store --kind substance, the stored drug samples are judged instead: substances new to a region (or \
+            new after --quiet-days), newly found with an anchor, or in a rising share of samples, for --since to --as-of; \
+            findings in regions with a region code are recorded as alerts of kind substance (red for a dangerous substance).
             """)
+
+    @Option(help: "With --from-store: temporal (overdose events, the default) or substance (drug samples).")
+    var kind: String = "temporal"
+
+    @Option(help: "With --kind substance: the first day judged (YYYY-MM-DD, default 6 days before --as-of).")
+    var since: String?
+
+    @OptionGroup var substanceOptions: SubstanceDetectionOptions
 
     @Option(help: "ears-c1, ears-c2, ears-c3, ears-c3-cdc, cusum, glrnb, farrington, noufaily, regression, ewma or switch.")
     var method: String?
@@ -84,6 +98,9 @@ struct DetectCommand: AsyncParsableCommand {
         if let interval, CountSeries.Interval(rawValue: interval) == nil {
             throw ValidationError("--interval '\(interval)' is not day or week")
         }
+        guard kind == "temporal" || kind == "substance" else { throw ValidationError("--kind '\(kind)' is not temporal or substance") }
+        if kind == "substance", !fromStore { throw ValidationError("--kind substance works on stored samples: add --from-store") }
+        if since != nil, kind != "substance" { throw ValidationError("--since is for --kind substance") }
         if fromStore {
             guard SeriesGrouping(rawValue: by) != nil else { throw ValidationError("--by '\(by)' is not region, region,substance or region,outcome") }
             if let asOf, (CalendarDate(iso: asOf)?.year ?? 0) < 1900 {
@@ -132,7 +149,22 @@ struct DetectCommand: AsyncParsableCommand {
         let now = Date()
         let day = lastCompleteDay(asOf, now: now)
         let configuration = try config.map(AlertingConfiguration.load(path:)) ?? .standard
-        let outcomes = try await StoreDetection(events: store, alerts: store).run(
+        if kind == "substance" {
+            let first = try since.map { try FilterOptions.date($0, option: "--since") } ?? day.adding(days: -6)
+            guard first <= day else { throw ValidationError("--since \(first) is after --as-of \(day)") }
+            let outcome = try await SubstanceAlerts(samples: store, alerts: store).run(
+                from: first, to: day, parameters: try substanceOptions.parameters(), configuration: configuration,
+                now: Int64(now.timeIntervalSince1970))
+            if !outcome.unplacedFindings.isEmpty {
+                printError(
+                    "note: \(outcome.unplacedFindings.count) findings are in places without a region code and raise no alert; "
+                        + "'vigil samples emerging' lists them")
+            }
+            let newIDs = Set(outcome.alerts.filter(\.isNew).map(\.alert.id))
+            print(AlertTable.render(outcome.alerts.map(\.alert), format: format, newIDs: newIDs), terminator: "")
+            return
+        }
+        let outcomes = try await StoreDetection(events: store, alerts: store, samples: store).run(
             SeriesGrouping(rawValue: by)!, interval: CountSeries.Interval(rawValue: interval ?? "day")!, asOf: day,
             configuration: configuration, now: Int64(now.timeIntervalSince1970))
         let newIDs = Set(outcomes.filter(\.isNew).map(\.alert.id))

@@ -67,10 +67,15 @@ struct ImportCommand: AsyncParsableCommand {
 extension ImportCommand {
     private func importSamples() async throws {
         try await reportingErrors {
-            let report = try await SampleImport(store: try await storeOptions.openStore()).run(
-                path: file, layout: SampleReader.Layout(rawValue: mapping)!, source: source,
-                asOf: CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))))
-            print("Imported \(file)\n  samples read: \(report.samplesRead)\n  new samples:  \(report.samplesAdded)\n  rejected:     \(report.rejected.count) problems")
+            let store = try await storeOptions.openStore()
+            let now = Date().timeIntervalSince1970
+            let report = try await SampleImport(samples: store, batches: store).run(
+                .file(file), layout: SampleReader.Layout(rawValue: mapping)!, source: source,
+                asOf: CalendarDate(dayNumber: Int((now / 86_400).rounded(.down))), now: Int64(now))
+            print(
+                "Imported \(file) (batch \(report.batch))\n  samples read: \(report.samplesRead)\n  new samples:  \(report.samplesAdded)\n"
+                    + "  rejected:     \(report.rejected.count) rows (newly quarantined \(report.rejected.count - report.alreadyQuarantined); "
+                    + "'vigil quarantine --batch \(report.batch)' lists them)")
             if !report.unknownSubstances.isEmpty {
                 let names = report.unknownSubstances.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
                 print("Substances not in the catalogue (kept as written; \(names.count) names): "
@@ -78,8 +83,9 @@ extension ImportCommand {
             }
             if !report.unreadColumns.isEmpty { print("Columns not read: \(report.unreadColumns.joined(separator: ", "))") }
             guard !report.rejected.isEmpty else { return }
-            printError("Rejected rows (\(report.rejected.count) problems\(report.rejected.count > 20 ? ", first 20" : "")):")
-            for issue in report.rejected.prefix(20) { printError("  \(issue)") }
+            let issues = report.lineIssues
+            printError("Rejected rows (\(issues.count) problems\(issues.count > 20 ? ", first 20" : "")):")
+            for issue in issues.prefix(20) { printError("  \(issue)") }
             throw ExitCode(3)
         }
     }

@@ -70,10 +70,7 @@ struct SamplesEmerging: AsyncParsableCommand {
 
     @Option(help: "The first day findings are reported for (YYYY-MM-DD).") var from: String
     @Option(help: "The last day (YYYY-MM-DD).") var to: String
-    @Option(help: "Days without the substance after which it counts as new again.") var quietDays = 180
-    @Option(help: "Anchor substances (comma-separated).") var anchors = "fentanyl"
-    @Option(help: "The share period: month, week, or a number of days.") var period = "month"
-    @Option(help: "The CUSUM threshold h.") var threshold = 5.0
+    @OptionGroup var detection: SubstanceDetectionOptions
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
     @OptionGroup var storeOptions: StoreOptions
 
@@ -81,17 +78,8 @@ struct SamplesEmerging: AsyncParsableCommand {
         try await reportingErrors {
             let (start, end) = (try FilterOptions.date(from, option: "--from"), try FilterOptions.date(to, option: "--to"))
             guard start <= end else { throw ValidationError("--from \(start) is after --to \(end)") }
-            let share: EmergingSubstanceDetector.Period
-            switch period {
-            case "month": share = .calendarMonth
-            case "week": share = .week
-            default:
-                guard let days = Int(period), days > 0 else { throw ValidationError("--period '\(period)' is not month, week or a number of days") }
-                share = .days(days)
-            }
-            let anchorIDs = anchors.split(separator: ",").map { SubstanceCatalog.standard.resolve($0) ?? SubstanceID(rawValue: $0.lowercased()) }
             let (report, samplesRead) = try await EmergingSubstances(store: try await storeOptions.openStore()).run(
-                from: start, to: end, parameters: .init(quietDays: quietDays, anchors: anchorIDs, period: share, threshold: threshold))
+                from: start, to: end, parameters: try detection.parameters())
             var table = OutputTable(columns: [
                 "kind", "region", "substance", "anchor", "day", "last_day", "previous_day", "samples", "with_substance", "baseline_share",
                 "recent_share", "cusum",

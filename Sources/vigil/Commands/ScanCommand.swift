@@ -157,7 +157,7 @@ struct ScanCommand: AsyncParsableCommand {
         let now = Date()
         let day = lastCompleteDay(asOf, now: now)
         let populations = try population.map { try ScanFileReader.readCountyPopulation($0) }
-        let outcome = try await StoreScan(events: store, alerts: store).run(
+        let outcome = try await StoreScan(events: store, alerts: store, samples: store).run(
             scan, asOf: day, studyDays: studyDays, alertLevel: alertP, now: Int64(now.timeIntervalSince1970), gridKilometres: gridKm,
             populations: populations)
         if outcome.eventsWithoutCounty > 0 {
