@@ -72,7 +72,7 @@ public enum AlertStoreConformance {
         signal.evidence = AlertEvidence(
             samples: NearbySamples(
                 from: day.adding(days: -28), to: day, regions: [RegionCode(rawValue: "09009")!], radiusKilometres: 62.5,
-                centre: try GeoPoint(latitude: 41.3, longitude: -72.9), sampleIDs: ["lab:1", "lab:2"], count: 2,
+                centre: try GeoPoint(latitude: 41.3, longitude: -72.9), sampleIdentifiers: ["lab:1", "lab:2"], count: 2,
                 substances: [.init(key: "isotonitazene", name: "Isotonitazene", samples: 2, firstSeen: day, isNew: true, isDangerous: true)]),
             eventSubstances: [SubstanceTally(key: "fentanyl", name: "Fentanyl", count: 9)], notes: ["Severity raised to red: …"])
         let first = try await store.recordSignal(signal, continuationDays: 7, at: 100)

@@ -43,10 +43,10 @@ struct DrugMarketTests {
         #expect(first.latest.kind == "substance" && first.latest.series == "09009:medetomidine" && first.severity == .red)
         #expect(first.latest.observed == 2 && first.latest.period == CalendarDate(iso: "2024-03-05")!)
         let finding = try #require(first.latest.evidence?.finding)
-        #expect(finding.isDangerous && finding.substanceName == "Medetomidine" && finding.sampleIDs == ["lab:m1", "lab:m2"])
+        #expect(finding.isDangerous && finding.substanceName == "Medetomidine" && finding.sampleIdentifiers == ["lab:m1", "lab:m2"])
         // The co-occurrence with fentanyl is its own alert, listing only the sample with both.
         let together = try #require(outcome.alerts.first { $0.alert.latest.method == "new-cooccurrence" }?.alert)
-        #expect(together.latest.series == "09009:medetomidine:with:fentanyl" && together.latest.evidence?.finding?.sampleIDs == ["lab:m1"])
+        #expect(together.latest.series == "09009:medetomidine:with:fentanyl" && together.latest.evidence?.finding?.sampleIdentifiers == ["lab:m1"])
         // The sample without a region is a finding but raises no alert.
         #expect(outcome.unplacedFindings.map(\.region) == ["unknown"])
         let again = try await use.run(from: from, to: to, now: 20)
@@ -77,7 +77,7 @@ struct DrugMarketTests {
         #expect(notes.first?.hasPrefix("On watch: Isotonitazene appeared in 09009 on 2024-03-08 (alert \(started.id.rawValue))") == true)
         #expect(notes.first?.contains("alpha ×10") == true && notes.first?.contains("until 2024-04-05") == true)
         // The sample in the county's window is attached, and a dangerous new substance makes the alert red.
-        #expect(alert.latest.evidence?.samples?.sampleIDs == ["lab:iso"] && alert.severity == .red)
+        #expect(alert.latest.evidence?.samples?.sampleIdentifiers == ["lab:iso"] && alert.severity == .red)
         // A county of another state is not on watch.
         #expect(SubstanceWatch(alerts: [started], on: asOf, settings: .standard).entry(covering: RegionCode(rawValue: "42003")!) == nil)
         #expect(SubstanceWatch(alerts: [started], on: asOf.adding(days: 40), settings: .standard).entries.isEmpty)
@@ -112,7 +112,7 @@ struct DrugMarketTests {
         let alert = try #require(outcome.alerts.first)
         #expect(alert.latest.kind == "space-time-cluster" && alert.latest.series == "09009" && alert.severity == .red)
         let nearby = try #require(alert.latest.evidence?.samples)
-        #expect(nearby.sampleIDs.sorted() == ["lab:c1", "lab:n1", "lab:n2"])
+        #expect(nearby.sampleIdentifiers.sorted() == ["lab:c1", "lab:n1", "lab:n2"])
         let nitazene = try #require(nearby.substances.first)
         #expect(nitazene.key == "protonitazene" && nitazene.samples == 2 && nitazene.isNew && nitazene.isDangerous)
         #expect(nitazene.firstSeen == CalendarDate(iso: "2024-05-08")!)

@@ -73,13 +73,13 @@ public struct SubstanceFindingEvidence: Hashable, Sendable, Codable {
     /// Whether the substance belongs to a class configured as dangerous.
     public var isDangerous: Bool
     /// The samples of the region on the finding's days that contain the substance (at most 50).
-    public var sampleIDs: [String]
+    public var sampleIdentifiers: [String]
 
     /// Creates finding evidence.
     public init(
         kind: String, substance: String, substanceName: String, anchor: String?, day: CalendarDate, lastDay: CalendarDate,
         previousDay: CalendarDate?, samples: Int, samplesWithSubstance: Int, baselineShare: Double?, recentShare: Double?,
-        isDangerous: Bool, sampleIDs: [String]
+        isDangerous: Bool, sampleIdentifiers: [String]
     ) {
         self.kind = kind
         self.substance = substance
@@ -93,7 +93,7 @@ public struct SubstanceFindingEvidence: Hashable, Sendable, Codable {
         self.baselineShare = baselineShare
         self.recentShare = recentShare
         self.isDangerous = isDangerous
-        self.sampleIDs = sampleIDs
+        self.sampleIdentifiers = sampleIdentifiers
     }
 }
 
@@ -137,7 +137,7 @@ public struct NearbySamples: Hashable, Sendable, Codable {
     /// The centre of the distance search.
     public var centre: GeoPoint?
     /// The samples found, oldest first (at most 100 listed; ``count`` has them all).
-    public var sampleIDs: [String]
+    public var sampleIdentifiers: [String]
     /// How many samples were found.
     public var count: Int
     /// The substances they contained, new and dangerous ones first, then by count.
@@ -146,14 +146,14 @@ public struct NearbySamples: Hashable, Sendable, Codable {
     /// Creates the nearby-samples evidence.
     public init(
         from: CalendarDate, to: CalendarDate, regions: [RegionCode], radiusKilometres: Double?, centre: GeoPoint?,
-        sampleIDs: [String], count: Int, substances: [Substance]
+        sampleIdentifiers: [String], count: Int, substances: [Substance]
     ) {
         self.from = from
         self.to = to
         self.regions = regions
         self.radiusKilometres = radiusKilometres
         self.centre = centre
-        self.sampleIDs = sampleIDs
+        self.sampleIdentifiers = sampleIdentifiers
         self.count = count
         self.substances = substances
     }

@@ -9,7 +9,8 @@ public struct AlertRepresentation: Encodable, Sendable {
     public var status: String
     /// yellow or red (the highest reached).
     public var severity: String
-    /// What raised it: a temporal detector or a space-time cluster.
+    /// What raised it: `temporal` (a detector on a count series), `space-time-cluster` or `substance`
+    /// (a drug-market finding).
     public var kind: String
     /// The detector.
     public var method: String
@@ -33,6 +34,9 @@ public struct AlertRepresentation: Encodable, Sendable {
     public var pValue: Double?
     /// The note left when it was acknowledged or closed.
     public var note: String?
+    /// The drug-market evidence: the finding of a substance alert; the samples near an overdose alert,
+    /// the substances on its events, and notes on raised severity or lowered thresholds.
+    public var evidence: AlertEvidence?
 
     /// The representation of an alert.
     public init(_ alert: Alert) {
@@ -45,5 +49,6 @@ public struct AlertRepresentation: Encodable, Sendable {
         lastPeriod = signal.period.description
         (observed, expected, upperBound, score, pValue) = (signal.observed, signal.expected, signal.upperBound, signal.score, signal.pValue)
         note = alert.note
+        evidence = signal.evidence
     }
 }

@@ -111,7 +111,7 @@ public struct AlertFusion: Sendable {
         }
         return NearbySamples(
             from: area.from, to: area.to, regions: area.regions, radiusKilometres: area.centre == nil ? nil : area.radiusKilometres,
-            centre: area.radiusKilometres == nil ? nil : area.centre, sampleIDs: inWindow.prefix(100).map(\.id.rawValue),
+            centre: area.radiusKilometres == nil ? nil : area.centre, sampleIdentifiers: inWindow.prefix(100).map(\.id.rawValue),
             count: inWindow.count, substances: substances)
     }
 

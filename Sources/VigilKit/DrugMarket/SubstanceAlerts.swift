@@ -73,7 +73,7 @@ public struct SubstanceAlerts: Sendable {
             kind: finding.kind.rawValue, substance: substance, substanceName: DrugMarketSettings.name(of: substance), anchor: anchor,
             day: finding.day, lastDay: finding.lastDay, previousDay: finding.previousDay, samples: finding.samples,
             samplesWithSubstance: finding.samplesWithSubstance, baselineShare: finding.share?.baselineShare,
-            recentShare: finding.share?.recentShare, isDangerous: dangerous, sampleIDs: matching.prefix(50).map(\.id.rawValue))
+            recentShare: finding.share?.recentShare, isDangerous: dangerous, sampleIdentifiers: matching.prefix(50).map(\.id.rawValue))
         return AlertSignal(
             kind: "substance", method: method(finding.kind),
             series: "\(finding.region):\(substance)" + (anchor.map { ":with:\($0)" } ?? ""), region: region, subgroup: substance,
