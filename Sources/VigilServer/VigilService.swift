@@ -98,6 +98,7 @@ public struct VigilService: Sendable {
         DashboardAdminRoutes(store: store, submission: submission, live: live).add(to: router)
         DashboardScreeningRoutes(store: store, screener: screener).add(to: router)
         DashboardNetworkRoutes(store: store).add(to: router)
+        DashboardDrugMarketRoutes(store: store, suppressBelow: options.suppressBelow).add(to: router)
         return router
     }
 

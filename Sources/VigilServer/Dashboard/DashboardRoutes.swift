@@ -78,11 +78,12 @@ struct DashboardRoutes {
             rows += "<tr><td><a href=\"/alerts/\(alert.id.rawValue)\">#\(alert.id.rawValue)</a></td>"
             rows += "<td><span class=\"badge \(alert.severity.rawValue)\">\(alert.severity.rawValue)</span></td>"
             rows += "<td><a href=\"/regions/\(alert.latest.region.rawValue)\">\(Page.escape(region))</a></td>"
+            rows += "<td>\(Page.escape(Self.kindLabel(alert.latest)))</td>"
             rows += "<td>\(Page.escape(alert.latest.method))</td><td>\(alert.latest.period)</td><td>\(alert.latest.observed)</td><td>\(alert.status.rawValue)</td></tr>"
         }
         let table = alerts.isEmpty ? "<p id=\"no-alerts\">No open alerts.</p>" : """
             <table id="open-alerts"><caption>Open alerts</caption>
-            <thead><tr><th scope="col">Alert</th><th scope="col">Severity</th><th scope="col">Region</th><th scope="col">Method</th>
+            <thead><tr><th scope="col">Alert</th><th scope="col">Severity</th><th scope="col">Region</th><th scope="col">Kind</th><th scope="col">Method</th>
             <th scope="col">Period</th><th scope="col">Observed</th><th scope="col">Status</th></tr></thead><tbody>\(rows)</tbody></table>
             """
         let map = counties.isEmpty ? "" : """
@@ -96,6 +97,15 @@ struct DashboardRoutes {
             <section aria-labelledby="trend-heading"><h2 id="trend-heading">Events per day, 90 days to \(today)</h2>
             <figure class="chart" id="trend">\(DashboardCharts.trend(days))</figure></section>
             """)
+    }
+
+    /// What raised an alert, for the alert list: overdose spike, cluster, or the substance of a drug-market alert.
+    static func kindLabel(_ signal: AlertSignal) -> String {
+        switch signal.kind {
+        case "substance": "substance: " + (signal.evidence?.finding?.substanceName ?? signal.subgroup ?? "")
+        case "space-time-cluster": "cluster"
+        default: signal.subgroup.map { "overdoses (\($0))" } ?? "overdoses"
+        }
     }
 
     // MARK: Regions
@@ -143,7 +153,10 @@ struct DashboardRoutes {
         let daily = try await store.fetchDailyCounts(.region, filter: EventFilter(region: signal.region, from: from, to: signal.period))
         let days = DashboardCharts.days(daily, length: 60, endingOn: signal.period)
         func number(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
-        let why = """
+        let why = signal.kind == "substance" ? """
+            In \(Page.escape(region)), drug samples showed \(Page.escape(signal.evidence?.finding?.substanceName ?? signal.subgroup ?? "a substance")) \
+            (\(Page.escape(signal.method))): \(signal.observed) sample\(signal.observed == 1 ? "" : "s") from \(signal.period).
+            """ : """
             In \(Page.escape(region)) the \(Page.escape(signal.method)) detector counted \(signal.observed) event\(signal.observed == 1 ? "" : "s") \
             for \(signal.interval == "week" ? "the week ending" : "") \(signal.period) where it expected \(number(signal.expected)); \
             its threshold was \(number(signal.upperBound)).
@@ -176,6 +189,7 @@ struct DashboardRoutes {
             </dl>
             <figure class="chart" id="alert-trend">\(DashboardCharts.trend(days, alarm: signal.period, threshold: signal.interval == "day" ? signal.upperBound : nil))
             <figcaption>Events per day in \(Page.escape(region)); the alarm day in red, the threshold dashed.</figcaption></figure>
+            \(EvidencePanel.html(signal.evidence))
             <div class="actions">\(actions)</div>
             """)
     }

@@ -6,8 +6,8 @@ import VigilStore
 
 struct SamplesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "samples", abstract: "Stored drug samples: list them, or find emerging substances.",
-        subcommands: [SamplesList.self, SamplesEmerging.self], defaultSubcommand: SamplesList.self)
+        commandName: "samples", abstract: "Stored drug samples: list them, find emerging substances, or write a public drug alert.",
+        subcommands: [SamplesList.self, SamplesEmerging.self, SamplesNotice.self], defaultSubcommand: SamplesList.self)
 }
 
 struct SamplesList: AsyncParsableCommand {
