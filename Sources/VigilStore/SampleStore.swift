@@ -13,24 +13,27 @@ public struct SampleFilter: Hashable, Sendable {
     public var substance: String?
     /// Only samples from this kind of source.
     public var sourceKind: SampleSourceKind?
+    /// Only these samples, when given.
+    public var ids: [SampleID]?
     /// At most this many, oldest first.
     public var limit: Int
 
     /// A filter; by default every sample.
     public init(
         from: CalendarDate? = nil, to: CalendarDate? = nil, region: RegionCode? = nil, substance: String? = nil,
-        sourceKind: SampleSourceKind? = nil, limit: Int = .max
+        sourceKind: SampleSourceKind? = nil, ids: [SampleID]? = nil, limit: Int = .max
     ) {
         self.from = from
         self.to = to
         self.region = region
         self.substance = substance
         self.sourceKind = sourceKind
+        self.ids = ids
         self.limit = limit
     }
 
     /// Whether a sample passes the filter's substance and region conditions (the backends select by date,
-    /// kind and region prefix in SQL, and check these on the rows they read).
+    /// kind, ids and region prefix in SQL, and check these on the rows they read).
     public func admits(_ sample: DrugSample) -> Bool {
         if let substance, !sample.substances.contains(where: { $0.key == substance }) { return false }
         if let region {

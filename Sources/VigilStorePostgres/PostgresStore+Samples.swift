@@ -32,12 +32,14 @@ extension PostgresStore: SampleStore {
 
     public func fetchSamples(_ filter: SampleFilter) async throws -> [DrugSample] {
         let (from, to, kind, region) = (filter.from?.description, filter.to?.description, filter.sourceKind?.rawValue, filter.region?.rawValue)
+        let (anyID, ids) = (filter.ids == nil, filter.ids?.map(\.rawValue) ?? [])
         let rows = try await client.query(
             """
             SELECT id, collected_on, region, latitude, longitude, place, source_kind, form, sold_as, laboratory, substances FROM drug_sample
             WHERE (\(from)::TEXT IS NULL OR collected_on >= \(from)) AND (\(to)::TEXT IS NULL OR collected_on <= \(to))
                 AND (\(kind)::TEXT IS NULL OR source_kind = \(kind))
                 AND (\(region)::TEXT IS NULL OR region = \(region) OR (length(\(region)) = 2 AND substr(region, 1, 2) = \(region)))
+                AND (\(anyID) OR id = ANY(\(ids)::TEXT[]))
             ORDER BY collected_on, id
             """, logger: logger)
         var samples: [DrugSample] = []

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 public import VigilCore
 public import VigilStore
@@ -32,9 +33,13 @@ extension SQLiteEventStore: SampleStore {
                     SELECT * FROM drug_sample
                     WHERE (?1 IS NULL OR collected_on >= ?1) AND (?2 IS NULL OR collected_on <= ?2) AND (?3 IS NULL OR source_kind = ?3)
                         AND (?4 IS NULL OR region = ?4 OR (length(?4) = 2 AND substr(region, 1, 2) = ?4))
+                        AND (?5 IS NULL OR id IN (SELECT value FROM json_each(?5)))
                     ORDER BY collected_on, id
                     """,
-                arguments: [filter.from?.description, filter.to?.description, filter.sourceKind?.rawValue, filter.region?.rawValue])
+                arguments: [
+                    filter.from?.description, filter.to?.description, filter.sourceKind?.rawValue, filter.region?.rawValue,
+                    try filter.ids.map { String(decoding: try JSONEncoder().encode($0.map(\.rawValue)), as: UTF8.self) },
+                ])
             var samples: [DrugSample] = []
             while samples.count < filter.limit, let row = try rows.next() {
                 let sample = try SampleCoding.sample(

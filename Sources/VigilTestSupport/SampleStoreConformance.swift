@@ -51,5 +51,7 @@ public enum SampleStoreConformance {
         #expect(try await ids(SampleFilter(substance: "mystery-1")) == ["lab:2"])
         #expect(try await ids(SampleFilter(sourceKind: .drugChecking)) == ["dc:1", "dc:2"])
         #expect(try await ids(SampleFilter(substance: "fentanyl", limit: 1)) == ["dc:1"])
+        #expect(try await ids(SampleFilter(ids: [SampleID(rawValue: "lab:2"), SampleID(rawValue: "dc:1"), SampleID(rawValue: "none")])) == ["dc:1", "lab:2"])
+        #expect(try await ids(SampleFilter(ids: [])).isEmpty)
     }
 }

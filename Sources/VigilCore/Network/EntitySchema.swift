@@ -26,7 +26,7 @@ public enum EntitySchema: String, Hashable, Sendable, Codable, CaseIterable {
         case .vessel: return common.union([.imoNumber, .mmsi, .flag])
         case .bankAccount: return common.union([.iban, .number, .currency])
         case .cryptoWallet: return common.union([.number, .currency])
-        case .seizure: return common.union([.date, .substance, .quantity, .location])
+        case .seizure: return common.union([.date, .substance, .quantity, .location, .sample])
         case .case: return common.union([.number, .date, .status])
         case .shipment: return common.union([.number, .date, .status, .substance, .quantity, .location])
         }
@@ -42,6 +42,8 @@ public enum EntityProperty: String, Hashable, Sendable, Codable, CaseIterable {
     case registrationNumber = "registration_number"
     case postalCode = "postal_code"
     case number, iban, mmsi, date
+    /// The stored drug samples analysed from a seizure (their sample ids, as `vigil samples` lists them).
+    case sample
     case imoNumber = "imo_number"
 
     /// Whether the property holds dates (`YYYY-MM-DD`).

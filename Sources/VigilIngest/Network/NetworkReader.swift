@@ -7,7 +7,8 @@ import VigilStore
 /// (`person`, `organization`, `company`, `address`, `phone`, `email`, `vehicle`, `vessel`,
 /// `bank_account`, `crypto_wallet`, `seizure`, `case`); any other column named after an
 /// ``VigilCore/EntityProperty`` (`alias`, `birth_date`, `nationality`, `country`, `id_number`,
-/// `registration_number`, `number`, `iban`, `imo_number`, `date`, `substance`…) holds that property,
+/// `registration_number`, `number`, `iban`, `imo_number`, `date`, `substance`, `sample` (a seizure's stored
+/// sample ids)…) holds that property,
 /// several values separated by `;`; `source` and `record` say where the record came from.
 ///
 /// `links.csv`: `source,target,type` required (`type` one of ``VigilCore/LinkKind``'s values:
