@@ -51,6 +51,15 @@ let package = Package(
             // debug builds too, so that the reference tests run in seconds.
             swiftSettings: vigilSwiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // L1: access to prevention and treatment (nearest facilities, per-region access) and placement of new
+        // sites (maximal covering), pure and deterministic.
+        .target(
+            name: "VigilReach",
+            dependencies: ["VigilCore"],
+            // The k-d tree searches and the covering solvers are optimised in debug builds too, so that the tests,
+            // which compare them with brute force on thousands of points, run in seconds.
+            swiftSettings: vigilSwiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         // L2: store protocols and query values.
         .target(
             name: "VigilStore",
@@ -85,7 +94,7 @@ let package = Package(
         .target(
             name: "VigilKit",
             dependencies: [
-                "VigilCore", "VigilDetection", "VigilPrecursors", "VigilNetwork", "VigilStore", "VigilIngest",
+                "VigilCore", "VigilDetection", "VigilPrecursors", "VigilNetwork", "VigilReach", "VigilStore", "VigilIngest",
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Samples")],
@@ -108,7 +117,8 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilKit", "VigilDetection", "VigilPrecursors", "VigilNetwork", "VigilIngest", "VigilStoreSQLite", "VigilStorePostgres", "VigilServer",
+                "VigilKit", "VigilDetection", "VigilPrecursors", "VigilNetwork", "VigilReach", "VigilIngest", "VigilStoreSQLite", "VigilStorePostgres",
+                "VigilServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -125,6 +135,7 @@ let package = Package(
         .testTarget(
             name: "VigilNetworkTests", dependencies: ["VigilNetwork", "VigilIngest", "VigilTestSupport"], swiftSettings: vigilSwiftSettings
         ),
+        .testTarget(name: "VigilReachTests", dependencies: ["VigilReach", "VigilCore"], swiftSettings: vigilSwiftSettings),
         .testTarget(name: "VigilIngestTests", dependencies: ["VigilIngest", "VigilStore", "VigilTestSupport"], swiftSettings: vigilSwiftSettings),
         .testTarget(
             name: "VigilStoreSQLiteTests",

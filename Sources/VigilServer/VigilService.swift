@@ -6,7 +6,7 @@ public import VigilKit
 public import VigilStore
 
 /// What the service stores: events, alerts, tokens, the audit log, the webhook outbox and screening runs.
-public typealias ServiceStore = AccessStore & AlertStore & DeliveryStore & EventStore & NetworkStore & SampleStore & ScreeningStore
+public typealias ServiceStore = AccessStore & AlertStore & DeliveryStore & EventStore & NetworkStore & SampleStore & ScreeningStore & ServiceLocationStore
 
 /// The Vigil HTTP service: the JSON API under `/api/v1`, authenticated by bearer tokens, every
 /// record checked against the token's role and jurisdictions, every authenticated request in the

@@ -103,5 +103,9 @@ public struct TransferTable: Hashable, Sendable {
             ("id", .text), ("collected_on", .text), ("region", .text), ("latitude", .real), ("longitude", .real), ("place", .text),
             ("source_kind", .text), ("form", .text), ("sold_as", .text), ("laboratory", .text), ("substances", .text),
         ], keyLength: 1),
+        TransferTable(name: "service_location", columns: [
+            ("id", .text), ("kind", .text), ("name", .text), ("latitude", .real), ("longitude", .real), ("region", .text), ("address", .text),
+            ("capacity", .integer), ("hours", .text),
+        ], keyLength: 1),
     ]
 }

@@ -293,6 +293,24 @@ enum PostgresSchema {
                 "CREATE INDEX drug_sample_by_region ON drug_sample (region, collected_on)",
             ]),
         Migration(version: 7, description: "alert evidence", statements: ["ALTER TABLE alert ADD COLUMN evidence TEXT"]),
+        Migration(
+            version: 8, description: "service locations",
+            statements: [
+                """
+                CREATE TABLE service_location (
+                    id TEXT COLLATE "C" PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('otp', 'treatment', 'naloxone', 'outreach')),
+                    name TEXT NOT NULL,
+                    latitude DOUBLE PRECISION NOT NULL,
+                    longitude DOUBLE PRECISION NOT NULL,
+                    region TEXT COLLATE "C",
+                    address TEXT,
+                    capacity BIGINT,
+                    hours TEXT
+                )
+                """,
+                "CREATE INDEX service_location_by_kind ON service_location (kind, region)",
+            ]),
     ]
 
     /// Fills the (empty) daily counts from the events.

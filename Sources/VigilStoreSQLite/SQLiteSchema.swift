@@ -250,6 +250,23 @@ enum SQLiteSchema {
         migrator.registerMigration("v9: alert evidence") { db in
             try db.execute(sql: "ALTER TABLE alert ADD COLUMN evidence TEXT")
         }
+        migrator.registerMigration("v10: service locations") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE service_location (
+                        id TEXT PRIMARY KEY,
+                        kind TEXT NOT NULL CHECK (kind IN ('otp', 'treatment', 'naloxone', 'outreach')),
+                        name TEXT NOT NULL,
+                        latitude REAL NOT NULL,
+                        longitude REAL NOT NULL,
+                        region TEXT,
+                        address TEXT,
+                        capacity INTEGER,
+                        hours TEXT
+                    );
+                    CREATE INDEX service_location_by_kind ON service_location(kind, region);
+                    """)
+        }
         return migrator
     }
 }

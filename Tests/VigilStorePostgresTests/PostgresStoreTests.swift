@@ -34,6 +34,11 @@ struct PostgresStoreTests {
         try await PostgresTestDatabase.withStore { try await SampleStoreConformance.checks[check].run($0) }
     }
 
+    @Test("passes the service location store conformance suite", arguments: ServiceLocationStoreConformance.checks.indices)
+    func serviceLocations(check: Int) async throws {
+        try await PostgresTestDatabase.withStore { try await ServiceLocationStoreConformance.checks[check].run($0) }
+    }
+
     @Test("passes the screening store conformance suite", arguments: ScreeningStoreConformance.checks.indices)
     func screening(check: Int) async throws {
         try await PostgresTestDatabase.withStore { try await ScreeningStoreConformance.checks[check].run($0) }

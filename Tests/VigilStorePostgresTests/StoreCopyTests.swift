@@ -25,7 +25,8 @@ struct StoreCopyTests {
             ImportChunk(events: events, rejected: [rejected], rowsRead: 4))
         let signal = AlertSignal(
             method: "ears-c2", series: "09009", region: RegionCode(rawValue: "09009")!, subgroup: nil, interval: "day",
-            period: CalendarDate(iso: "2024-03-01")!, observed: 9, expected: 2.25, upperBound: 6.1, score: 1e-7, pValue: nil, severity: .red)
+            period: CalendarDate(iso: "2024-03-01")!, observed: 9, expected: 2.25, upperBound: 6.1, score: 1e-7, pValue: nil, severity: .red,
+            evidence: AlertEvidence(eventSubstances: [SubstanceTally(key: "fentanyl", name: "Fentanyl", count: 9)], notes: ["On watch: …"]))
         let alert = try await store.recordSignal(signal, continuationDays: 7, at: 10).alert
         _ = try await TokenIssuer(store: store).create(name: "analyst", role: .analyst, jurisdictions: try Jurisdictions(parsing: "09"), now: 3)
         try await store.appendAudit([AuditEntry(at: 11, tokenID: nil, role: nil, action: "GET /api/v1/events", detail: "x", status: 401)])
@@ -57,6 +58,12 @@ struct StoreCopyTests {
             DrugSample(
                 id: SampleID(rawValue: "dc:1"), collectedOn: CalendarDate(year: 2024, month: 1, day: 2)!, sourceKind: .drugChecking,
                 substances: [SampleSubstance(substance: nil, text: "unknown powder")]),
+        ])
+        _ = try await store.insertServiceLocations([
+            ServiceLocation(
+                id: ServiceLocationID(rawValue: "otp:1"), kind: .otp, name: "New Haven OTP", location: try GeoPoint(latitude: 41.3, longitude: -72.92),
+                region: RegionCode(rawValue: "09009"), capacity: 300),
+            ServiceLocation(id: ServiceLocationID(rawValue: "nal:1"), kind: .naloxone, name: "Box", location: try GeoPoint(latitude: 41.2, longitude: -73.1)),
         ])
         return store
     }

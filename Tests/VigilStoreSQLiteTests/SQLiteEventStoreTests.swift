@@ -86,6 +86,11 @@ struct SQLiteAccessStoreTests {
         try await SampleStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
     }
 
+    @Test("passes the service location store conformance suite", arguments: ServiceLocationStoreConformance.checks.indices)
+    func serviceLocationConformance(check: Int) async throws {
+        try await ServiceLocationStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())
+    }
+
     @Test("passes the screening store conformance suite", arguments: ScreeningStoreConformance.checks.indices)
     func screeningConformance(check: Int) async throws {
         try await ScreeningStoreConformance.checks[check].run(try SQLiteEventStore.inMemory())

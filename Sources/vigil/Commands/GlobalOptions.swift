@@ -7,7 +7,7 @@ import VigilStorePostgres
 import VigilStoreSQLite
 
 /// What the commands need of a store: everything the service stores, and its maintenance.
-typealias CommandStore = AccessStore & AlertStore & DeliveryStore & EventStore & NetworkStore & SampleStore & ScreeningStore & StoreMaintenance & StoreTransfer
+typealias CommandStore = AccessStore & AlertStore & DeliveryStore & EventStore & NetworkStore & SampleStore & ScreeningStore & ServiceLocationStore & StoreMaintenance & StoreTransfer
 
 /// Options every command that touches the database shares.
 struct StoreOptions: ParsableArguments {
