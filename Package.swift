@@ -97,7 +97,7 @@ let package = Package(
                 "VigilCore", "VigilDetection", "VigilPrecursors", "VigilNetwork", "VigilReach", "VigilStore", "VigilIngest",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Samples")],
+            resources: [.copy("Samples"), .copy("Boundaries")],
             swiftSettings: vigilSwiftSettings
         ),
         // L4: the HTTP service: API, authentication, authorisation and audit.

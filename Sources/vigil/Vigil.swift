@@ -14,7 +14,7 @@ struct Vigil: AsyncParsableCommand {
             ImportCommand.self, EventsCommand.self, SamplesCommand.self, SeriesCommand.self, DetectCommand.self, AlertsCommand.self, ScanCommand.self,
             QuarantineCommand.self, WatchlistCommand.self, ScreenCommand.self, ReconcileCommand.self, ScreeningsCommand.self, EntitiesCommand.self, ResolveCommand.self,
             BatchesCommand.self, ServeCommand.self, TokenCommand.self, MigrateCommand.self, DatabaseCommand.self,
-            DemoCommand.self, BenchCommand.self, NetworkCommand.self, TraceCommand.self,
+            DemoCommand.self, BenchCommand.self, NetworkCommand.self, TraceCommand.self, AccessCommand.self, PlaceCommand.self,
         ]
     )
 }

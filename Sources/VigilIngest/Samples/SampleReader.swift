@@ -86,7 +86,7 @@ public struct SampleReader: Sendable {
                 let raw = row.rawBytes
                 result.rejected.append(
                     QuarantinedRow(
-                        batch: nil, sourceSystem: source, rowKey: Self.occurrenceKey(raw, seen: &seenRejected), origin: input.origin,
+                        batch: nil, sourceSystem: source, rowKey: ContentKey.make(raw, seen: &seenRejected), origin: input.origin,
                         line: row.line, rawText: String(decoding: raw, as: UTF8.self), issues: row.issues))
             }
         }
@@ -239,14 +239,6 @@ public struct SampleReader: Sendable {
     /// An id for a row without one: a hash of its content, `#n` for the n-th repeat of the same content
     /// (repeat samples are real, not copies).
     private func contentKey(_ cells: [String], seen: inout [String: Int]) -> String {
-        Self.occurrenceKey(Array(cells.joined(separator: "\u{1F}").utf8), seen: &seen)
-    }
-
-    /// `sha256:` and the first 32 hex digits of the bytes' digest, with `#n` for the n-th repeat.
-    private static func occurrenceKey(_ bytes: [UInt8], seen: inout [String: Int]) -> String {
-        let digest = String(SHA256.hexDigest(bytes).prefix(32))
-        let occurrence = seen[digest, default: 0] + 1
-        seen[digest] = occurrence
-        return "sha256:\(digest)" + (occurrence > 1 ? "#\(occurrence)" : "")
+        ContentKey.make(Array(cells.joined(separator: "\u{1F}").utf8), seen: &seen)
     }
 }

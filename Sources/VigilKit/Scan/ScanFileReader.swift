@@ -164,17 +164,11 @@ public enum ScanFileReader {
 
     /// A CSV file's trimmed header and rows with their line numbers.
     private static func table(_ path: String) throws -> (header: [String], rows: [(Int, [String])]) {
-        let reader = CSVReader(try FileInput(path: path))
-        guard try reader.next() else { throw fail(path, 1, "the file is empty; it needs a header line") }
-        let header = (0..<reader.fieldCount).map { (reader.string(at: $0) ?? "").trimmingCharacters(in: .whitespaces).lowercased() }
-        var rows: [(Int, [String])] = []
-        while try reader.next() {
-            let fields = (0..<reader.fieldCount).map { (reader.string(at: $0) ?? "").trimmingCharacters(in: .whitespaces) }
-            guard fields.count == header.count else {
-                throw fail(path, reader.line, "the row has \(fields.count) fields; the header has \(header.count)")
-            }
-            rows.append((reader.line, fields))
+        do {
+            let file = try SmallCSV(path: path)
+            return (file.header, file.rows.map { ($0.line, $0.fields) })
+        } catch let problem as SmallCSV.Problem {
+            throw fail(path, problem.line, problem.reason)
         }
-        return (header, rows)
     }
 }
