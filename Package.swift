@@ -151,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VigilKitTests",
-            dependencies: ["VigilKit", "VigilDetection", "VigilIngest", "VigilStore", "VigilStoreSQLite", "VigilTestSupport"],
+            dependencies: ["VigilKit", "VigilDetection", "VigilReach", "VigilIngest", "VigilStore", "VigilStoreSQLite", "VigilTestSupport"],
             swiftSettings: vigilSwiftSettings
         ),
         .testTarget(
