@@ -104,7 +104,7 @@ let package = Package(
         .target(
             name: "VigilServer",
             dependencies: [
-                "VigilKit", "VigilStore", .product(name: "Hummingbird", package: "hummingbird"),
+                "VigilKit", "VigilReach", "VigilStore", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log"),
             ],

@@ -99,6 +99,7 @@ public struct VigilService: Sendable {
         DashboardScreeningRoutes(store: store, screener: screener).add(to: router)
         DashboardNetworkRoutes(store: store).add(to: router)
         DashboardDrugMarketRoutes(store: store, suppressBelow: options.suppressBelow).add(to: router)
+        DashboardAccessRoutes(store: store).add(to: router)
         return router
     }
 

@@ -12,6 +12,7 @@ enum Page {
             var links: [(String, String)] = []
             if token.role.allows(.readAlerts) { links.append(("/", "Overview")) }
             if token.role.allows(.submitEvents) { links += [("/report", "Report an overdose"), ("/upload", "Upload")] }
+            if token.role.allows(.readEvents) { links.append(("/access", "Access to care")) }
             if token.role.allows(.readSamples) { links.append(("/drug-market", "Drug market")) }
             if token.role.allows(.screenPrecursors) { links.append(("/screening", "Screening")) }
             if token.role.allows(.investigateNetworks) { links.append(("/network", "Network")) }

@@ -5,7 +5,7 @@ import VigilKit
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks (build with -c release).", subcommands: [ImportBench.self, DetectBench.self, ScanBench.self, SeriesBench.self, ScreenBench.self, ResolveBench.self, NetworkBench.self, SamplesBench.self])
+        commandName: "bench", abstract: "Benchmarks (build with -c release).", subcommands: [ImportBench.self, DetectBench.self, ScanBench.self, SeriesBench.self, ScreenBench.self, ResolveBench.self, NetworkBench.self, SamplesBench.self, AccessBench.self])
 }
 
 struct ImportBench: AsyncParsableCommand {
