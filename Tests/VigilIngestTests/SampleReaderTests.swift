@@ -57,7 +57,7 @@ struct SampleReaderTests {
             """)
         let result = try SampleReader(layout: .vigil, source: SourceSystemID(rawValue: "x")!, asOf: today).read(.file(path))
         #expect(result.samples.count == 1)
-        let byLine = Dictionary(grouping: result.lineIssues, by: \.line)
+        let byLine = Dictionary(grouping: result.rejected.lineIssues, by: \.line)
         #expect(byLine.keys.sorted() == [2, 3, 4, 5, 6, 7, 8])
         #expect(byLine[2]?.first?.detail.contains("outside 0 to 100 %") == true)
         #expect(byLine[3]?.first?.issue.column == "collected_on" && byLine[3]?.first?.detail.contains("after today") == true)

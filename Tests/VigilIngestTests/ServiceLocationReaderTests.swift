@@ -57,7 +57,7 @@ struct ServiceLocationReaderTests {
         let result = try ServiceLocationReader(layout: .vigil, source: SourceSystemID(rawValue: "ct")!).read(.file(path))
         #expect(result.locations.map(\.id.rawValue) == ["ct:n1", "ct:n7"])
         #expect(result.locations[0].hours == "Mo-Sa 9-17" && result.locations[1].capacity == 12 && result.locations[1].kind == .outreach)
-        let byLine = Dictionary(grouping: result.lineIssues, by: \.line)
+        let byLine = Dictionary(grouping: result.rejected.lineIssues, by: \.line)
         #expect(byLine.keys.sorted() == [3, 4, 5, 6, 7])
         #expect(byLine[3]?.first?.detail.contains("latitude is blank") == true)
         #expect(byLine[4]?.first?.detail.contains("outside −90…90") == true)

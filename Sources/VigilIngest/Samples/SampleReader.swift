@@ -33,11 +33,6 @@ public struct SampleReader: Sendable {
         public var unknownSubstances: [String: Int]
         /// Columns of the file that the layout does not read.
         public var unreadColumns: [String]
-
-        /// Every problem of the rejected rows, with its origin and line.
-        public var lineIssues: [LineIssue] {
-            rejected.flatMap { row in row.issues.map { LineIssue(origin: row.origin, line: row.line, issue: $0) } }
-        }
     }
 
     private let layout: Layout

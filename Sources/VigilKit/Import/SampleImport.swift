@@ -26,10 +26,6 @@ public struct SampleImport: Sendable {
         public var unreadColumns: [String]
         /// The earliest collection day among the samples read, when there are any.
         public var earliestDay: CalendarDate?
-        /// Every problem of the rejected rows, with its origin and line.
-        public var lineIssues: [LineIssue] {
-            rejected.flatMap { row in row.issues.map { LineIssue(origin: row.origin, line: row.line, issue: $0) } }
-        }
     }
 
     private let samples: any SampleStore

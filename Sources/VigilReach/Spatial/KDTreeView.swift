@@ -30,6 +30,22 @@ struct KDTreeView {
         let dz = query.z - coordinates[3 &* position &+ 2]
         return dx * dx + dy * dy + dz * dz
     }
+
+    /// The two halves of the inner node over positions `lo..<hi` for a query: the half on the query's side of
+    /// the split, and the other with the squared distance from the query to its cell and that cell's offsets
+    /// (the incremental cell bound of Arya and Mount, each dimension's offset replaced as the split crosses it).
+    @inline(__always) func split(_ lo: Int, _ hi: Int, query: SIMD3<Double>, cellDistance: Double, offsets: SIMD3<Double>)
+        -> (near: (lo: Int, hi: Int), far: (lo: Int, hi: Int), farDistance: Double, farOffsets: SIMD3<Double>)
+    {
+        let mid = (lo &+ hi) >> 1
+        let dimension = Int(splitDimensions[mid])
+        let difference = query[dimension] - splitValues[mid]
+        let farDistance = cellDistance - offsets[dimension] * offsets[dimension] + difference * difference
+        var farOffsets = offsets
+        farOffsets[dimension] = difference
+        if difference < 0 { return (near: (lo: lo, hi: mid), far: (lo: mid, hi: hi), farDistance: farDistance, farOffsets: farOffsets) }
+        return (near: (lo: mid, hi: hi), far: (lo: lo, hi: mid), farDistance: farDistance, farOffsets: farOffsets)
+    }
 }
 
 /// One nearest-neighbour descent.
@@ -60,19 +76,9 @@ private struct NearestSearch {
             }
             return
         }
-        let mid = (lo &+ hi) >> 1
-        let dimension = Int(tree.splitDimensions[mid])
-        let difference = query[dimension] - tree.splitValues[mid]
-        let farDistance = cellDistance - offsets[dimension] * offsets[dimension] + difference * difference
-        var farOffsets = offsets
-        farOffsets[dimension] = difference
-        if difference < 0 {
-            visit(lo, mid, cellDistance, offsets)
-            if farDistance <= best { visit(mid, hi, farDistance, farOffsets) }
-        } else {
-            visit(mid, hi, cellDistance, offsets)
-            if farDistance <= best { visit(lo, mid, farDistance, farOffsets) }
-        }
+        let split = tree.split(lo, hi, query: query, cellDistance: cellDistance, offsets: offsets)
+        visit(split.near.lo, split.near.hi, cellDistance, offsets)
+        if split.farDistance <= best { visit(split.far.lo, split.far.hi, split.farDistance, split.farOffsets) }
     }
 }
 
@@ -96,18 +102,8 @@ private struct RadiusSearch {
             }
             return
         }
-        let mid = (lo &+ hi) >> 1
-        let dimension = Int(tree.splitDimensions[mid])
-        let difference = query[dimension] - tree.splitValues[mid]
-        let farDistance = cellDistance - offsets[dimension] * offsets[dimension] + difference * difference
-        var farOffsets = offsets
-        farOffsets[dimension] = difference
-        if difference < 0 {
-            visit(lo, mid, cellDistance, offsets)
-            if farDistance <= limit { visit(mid, hi, farDistance, farOffsets) }
-        } else {
-            visit(mid, hi, cellDistance, offsets)
-            if farDistance <= limit { visit(lo, mid, farDistance, farOffsets) }
-        }
+        let split = tree.split(lo, hi, query: query, cellDistance: cellDistance, offsets: offsets)
+        visit(split.near.lo, split.near.hi, cellDistance, offsets)
+        if split.farDistance <= limit { visit(split.far.lo, split.far.hi, split.farDistance, split.farOffsets) }
     }
 }

@@ -55,7 +55,7 @@ struct SampleRoutes {
         let answer = Answer(
             batch: report.batch.rawValue, read: report.samplesRead, inserted: report.samplesAdded,
             alreadyStored: report.samplesRead - report.samplesAdded,
-            rejected: report.lineIssues.map { Rejected(line: $0.line, column: $0.issue.column, value: $0.issue.value, reason: $0.issue.reason) },
+            rejected: report.rejected.lineIssues.map { Rejected(line: $0.line, column: $0.issue.column, value: $0.issue.value, reason: $0.issue.reason) },
             unknownSubstances: report.unknownSubstances)
         return try .json(
             answer, audit: "batch \(report.batch): \(report.samplesAdded) samples inserted, \(report.rejected.count) rows rejected")

@@ -92,7 +92,7 @@ extension ImportCommand {
             }
             if !report.unreadColumns.isEmpty { print("Columns not read: \(report.unreadColumns.joined(separator: ", "))") }
             guard !report.rejected.isEmpty else { return }
-            let issues = report.lineIssues
+            let issues = report.rejected.lineIssues
             printError("Rejected rows (\(issues.count) problems\(issues.count > 20 ? ", first 20" : "")):")
             for issue in issues.prefix(20) { printError("  \(issue)") }
             throw ExitCode(3)
@@ -117,7 +117,7 @@ extension ImportCommand {
             if !report.unreadColumns.isEmpty { text += "Columns not read: \(report.unreadColumns.joined(separator: ", "))\n" }
             print(text, terminator: "")
             guard !report.rejected.isEmpty else { return }
-            let issues = report.rejected.flatMap { row in row.issues.map { LineIssue(origin: row.origin, line: row.line, issue: $0) } }
+            let issues = report.rejected.lineIssues
             printError("Rejected rows (\(issues.count) problems\(issues.count > 20 ? ", first 20" : "")):")
             for issue in issues.prefix(20) { printError("  \(issue)") }
             throw ExitCode(3)
