@@ -80,8 +80,13 @@ struct DrugMarketCommandTests {
         #expect(notice.standardOutput.hasPrefix("Drug alert: Protonitazene found in the local drug supply"))
         #expect(notice.standardOutput.contains("- New Haven County, CT: 1 samples") && notice.standardOutput.contains("- Carry naloxone"))
         let suppressed = try VigilProcess.run(
-            ["samples", "notice", "--substance", "protonitazene", "--since", "2024-02-01", "--format", "html", "--database", "t.sqlite"], in: folder)
+            ["samples", "notice", "--substance", "protonitazene", "--since", "2024-02-01", "--format", "html", "--pdf", "notice.pdf", "--database", "t.sqlite"],
+            in: folder)
         #expect(suppressed.standardOutput.contains("<td>New Haven County, CT</td><td>not shown</td>"))
+        // CI installs Chromium for the browser test; the PDF is printed with it.
+        if BrowserTests.chromium != nil {
+            #expect(suppressed.status == 0 && FileManager.default.contents(atPath: folder.appendingPathComponent("notice.pdf").path)?.prefix(5) == Data("%PDF-".utf8), "\(suppressed.standardError)")
+        }
         let none = try VigilProcess.run(["samples", "notice", "--substance", "carfentanil", "--since", "2024-02-01", "--database", "t.sqlite"], in: folder)
         #expect(none.status != 0 && none.standardError.contains("no sample collected from 2024-02-01"))
     }

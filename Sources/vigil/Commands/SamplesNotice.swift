@@ -10,7 +10,7 @@ struct SamplesNotice: AsyncParsableCommand {
         discussion: """
             Counts the stored samples containing --substance collected from --since through --through (default today), per \
             county (or place, for samples without one), and writes a plain-language notice as text or as a printable HTML \
-            page (print it to PDF from a browser). Counts from 1 to --suppress-below − 1 are hidden, with complementary \
+            page; --pdf FILE also prints that page to PDF with headless Chromium. Counts from 1 to --suppress-below − 1 are hidden, with complementary \
             suppression so that no hidden count can be worked out from the total. The department's fields are optional: \
             --headline, --advice (repeat it, one item each), --contact, --issued-by.
             """)
@@ -25,6 +25,7 @@ struct SamplesNotice: AsyncParsableCommand {
     @Option(help: "Who issues the notice.") var issuedBy: String?
     @Option(help: "Counts below this are suppressed.") var suppressBelow = 10
     @Option(help: "text or html.") var format = "text"
+    @Option(help: "Also print the HTML notice to this PDF file (needs Chromium).") var pdf: String?
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -48,6 +49,10 @@ struct SamplesNotice: AsyncParsableCommand {
                 try await storeOptions.openStore(), substance: substance, region: code, since: first, through: last,
                 advice: .init(headline: headline, advice: advice, contact: contact, issuedBy: issuedBy), threshold: suppressBelow)
             print(format == "html" ? notice.html : notice.text, terminator: "")
+            if let pdf {
+                try PDFPrinter.print(html: notice.html, to: pdf)
+                printError("PDF written to \(pdf)")
+            }
         }
     }
 }
