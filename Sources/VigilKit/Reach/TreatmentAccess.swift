@@ -21,6 +21,8 @@ public struct TreatmentAccess: Sendable {
         public var eventsWithoutPlace: Int
         /// Facilities of each kind.
         public var facilities: [ServiceKind: Int]
+        /// Per row region, the capacity of its facilities of the measured kind, where every one of them states it.
+        public var capacity: [RegionCode: Int]
     }
 
     private let events: any EventStore
@@ -65,8 +67,13 @@ public struct TreatmentAccess: Sendable {
         for (code, population) in populations { grouped[group(code), default: 0] += population }
         let report = try AccessAnalysis(.init(summaryKind: .init(rawValue: kind.rawValue))).evaluate(
             events: accessEvents, facilities: facilities, populations: grouped)
+        var capacity: [RegionCode: Int?] = [:]
+        for location in stored where location.kind == kind {
+            let region = group(location.region)
+            capacity[region] = location.capacity.flatMap { stated in capacity[region, default: 0].map { $0 + stated } }
+        }
         return Outcome(
             report: report, events: accessEvents.count, eventsAtCentroid: atCentroid, eventsWithoutPlace: withoutPlace,
-            facilities: Dictionary(grouping: stored, by: \.kind).mapValues(\.count))
+            facilities: Dictionary(grouping: stored, by: \.kind).mapValues(\.count), capacity: capacity.compactMapValues { $0 })
     }
 }

@@ -15,7 +15,7 @@ struct AccessCommand: AsyncParsableCommand {
             share_over_10_km, share_over_25_km, share_over_50_km; one row per county with events (--all-regions adds those \
             with facilities only). Rates need --population (county FIPS,population): Vigil \
             does not bundle populations. Events without coordinates stand at their county's centroid. --svg draws the \
-            counties with events shaded by median distance (or, with --shade burden, events per facility).
+            counties with events shaded by median distance (or, with --shade burden, events per unit of capacity, or per facility where capacity is not stated).
             """)
 
     @OptionGroup var filterOptions: FilterOptions
@@ -24,7 +24,7 @@ struct AccessCommand: AsyncParsableCommand {
     @Option(help: "A population file (location_id,population with county FIPS codes), for rates.") var population: String?
     @Flag(help: "Also list regions with facilities but no events.") var allRegions = false
     @Option(help: "Write a county map (SVG) here.") var svg: String?
-    @Option(help: "With --svg: distance (median km) or burden (events per facility).") var shade = "distance"
+    @Option(help: "With --svg: distance (median km) or burden (events per capacity, or per facility).") var shade = "distance"
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
     @OptionGroup var storeOptions: StoreOptions
 
@@ -69,11 +69,16 @@ struct AccessCommand: AsyncParsableCommand {
         guard by == "county" else { throw ValidationError("--svg draws counties; use it with --by county") }
         let rows = outcome.report.regions.filter { $0.region.level == .county }
         let values: [RegionCode: Double] = Dictionary(uniqueKeysWithValues: rows.compactMap { row in
-            if shade == "burden" { return row.facilityCount > 0 ? (row.region, Double(row.eventCount) / Double(row.facilityCount)) : nil }
+            if shade == "burden" {
+                // Events per unit of capacity where every facility states its capacity, else per facility.
+                if let capacity = outcome.capacity[row.region], capacity > 0 { return (row.region, Double(row.eventCount) / Double(capacity)) }
+                return row.facilityCount > 0 ? (row.region, Double(row.eventCount) / Double(row.facilityCount)) : nil
+            }
             return row.medianKilometres.map { (row.region, $0) }
         })
         let counties = rows.filter { $0.eventCount > 0 }.map(\.region)
-        let caption = shade == "burden" ? "Events per \(kind) facility" : "Median km from an overdose to the nearest \(kind)"
+        let caption = shade == "burden"
+            ? "Events per \(kind) capacity (per facility where capacity is not stated)" : "Median km from an overdose to the nearest \(kind)"
         let svgText = CountyChoropleth.svg(values: values, counties: counties, boundaries: try CountyBoundaries.bundled(), caption: caption)
         try svgText.write(toFile: path, atomically: true, encoding: .utf8)
         printError("map written to \(path)")
