@@ -78,11 +78,7 @@ public struct SampleReader: Sendable {
                 result.samples.append(sample)
                 for substance in sample.substances where substance.substance == nil { result.unknownSubstances[substance.text, default: 0] += 1 }
             } else {
-                let raw = row.rawBytes
-                result.rejected.append(
-                    QuarantinedRow(
-                        batch: nil, sourceSystem: source, rowKey: ContentKey.make(raw, seen: &seenRejected), origin: input.origin,
-                        line: row.line, rawText: String(decoding: raw, as: UTF8.self), issues: row.issues))
+                result.rejected.append(row.quarantined(source: source, seen: &seenRejected))
             }
         }
         return result

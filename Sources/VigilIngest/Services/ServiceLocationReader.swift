@@ -76,11 +76,7 @@ public struct ServiceLocationReader: Sendable {
             if let location = self.location(&row, fields: fields, seen: &seen, padded: &result.paddedZIPCodes), row.isClean {
                 result.locations.append(location)
             } else {
-                let raw = row.rawBytes
-                result.rejected.append(
-                    QuarantinedRow(
-                        batch: nil, sourceSystem: source, rowKey: ContentKey.make(raw, seen: &seenRejected), origin: input.origin,
-                        line: row.line, rawText: String(decoding: raw, as: UTF8.self), issues: row.issues))
+                result.rejected.append(row.quarantined(source: source, seen: &seenRejected))
             }
         }
         return result

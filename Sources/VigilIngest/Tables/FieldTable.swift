@@ -1,4 +1,5 @@
 public import VigilStore
+import VigilCore
 
 /// A problem with one line of a manifest, notification, watchlist, entity or link file: the line is reported
 /// with it, and the rest of the file is still read.
@@ -202,6 +203,15 @@ struct CellRow {
 
     /// The row's bytes as they stood in the input; empty unless the table keeps raw rows.
     var rawBytes: [UInt8] { chunk.rawRows.isEmpty ? [] : chunk.rawRows[index] }
+
+    /// The row for the quarantine: as it stood, keyed by its content (`#n` for repeats, counted in `seen`), with
+    /// every issue found.
+    func quarantined(source: SourceSystemID, seen: inout [String: Int]) -> QuarantinedRow {
+        let raw = rawBytes
+        return QuarantinedRow(
+            batch: nil, sourceSystem: source, rowKey: ContentKey.make(raw, seen: &seen), origin: layout.origin, line: line,
+            rawText: String(decoding: raw, as: UTF8.self), issues: issues)
+    }
 
     /// The row's issues as line issues.
     var lineIssues: [LineIssue] { issues.map { LineIssue(origin: layout.origin, line: line, issue: $0) } }

@@ -54,20 +54,16 @@ public struct SampleImport: Sendable {
             throw IngestError(code: .invalidOption, origin: input.origin, message: "the source name '\(name)' is empty or has ':'; give --source NAME")
         }
         let result = try SampleReader(layout: layout, source: system, asOf: asOf, jurisdictions: jurisdictions).read(input)
-        let batch = try await batches.beginImport(
-            ImportBatchStart(sourceSystem: system, origin: input.origin, mapping: "samples:\(layout.rawValue)", startedAt: now))
         var added = 0
         for start in stride(from: 0, to: result.samples.count, by: 10_000) {
             added += try await samples.insertSamples(Array(result.samples[start..<min(start + 10_000, result.samples.count)]))
         }
-        let written = try await batches.write(ImportChunk(events: [], rejected: result.rejected, rowsRead: 0), to: batch)
-        let totals = ImportTotals(
-            rowsRead: result.samples.count + result.rejected.count, inserted: added, alreadyStored: result.samples.count - added,
-            quarantined: written.quarantined, alreadyQuarantined: written.alreadyQuarantined)
-        try await batches.finishImport(batch, status: .completed, totals: totals)
+        let (batch, alreadyQuarantined) = try await batches.recordImport(
+            source: system, origin: input.origin, mapping: "samples:\(layout.rawValue)", at: now, read: result.samples.count, added: added,
+            rejected: result.rejected)
         return Report(
             batch: batch, samplesRead: result.samples.count, samplesAdded: added, rejected: result.rejected,
-            alreadyQuarantined: written.alreadyQuarantined, unknownSubstances: result.unknownSubstances,
+            alreadyQuarantined: alreadyQuarantined, unknownSubstances: result.unknownSubstances,
             unreadColumns: result.unreadColumns, earliestDay: result.samples.map(\.collectedOn).min())
     }
 }

@@ -62,15 +62,10 @@ public struct ServiceLocationImport: Sendable {
                 placed += 1
             }
         }
-        let batch = try await batches.beginImport(
-            ImportBatchStart(sourceSystem: system, origin: input.origin, mapping: "services:\(layout.rawValue)", startedAt: now))
         let added = try await locations.insertServiceLocations(result.locations)
-        let written = try await batches.write(ImportChunk(events: [], rejected: result.rejected, rowsRead: 0), to: batch)
-        try await batches.finishImport(
-            batch, status: .completed,
-            totals: ImportTotals(
-                rowsRead: result.locations.count + result.rejected.count, inserted: added, alreadyStored: result.locations.count - added,
-                quarantined: written.quarantined, alreadyQuarantined: written.alreadyQuarantined))
+        let (batch, _) = try await batches.recordImport(
+            source: system, origin: input.origin, mapping: "services:\(layout.rawValue)", at: now, read: result.locations.count, added: added,
+            rejected: result.rejected)
         return Report(
             batch: batch, read: result.locations.count, added: added, rejected: result.rejected, placedByCoordinates: placed,
             placedByNearestCentroid: outside, paddedZIPCodes: result.paddedZIPCodes, readAsWindows1252: result.readAsWindows1252,
