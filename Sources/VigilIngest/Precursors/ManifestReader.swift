@@ -97,36 +97,51 @@ public final class ManifestReader {
         return chunk
     }
 
+    /// The slot of each field: its place in ``fields``, which the table's layout keeps.
+    private enum Slot {
+        static let shipmentID = at("shipment_id"), line = at("line"), date = at("date"), description = at("description")
+        static let hsCode = at("hs_code"), cas = at("cas"), quantity = at("quantity"), unit = at("unit"), value = at("value")
+        static let shipper = at("shipper"), consignee = at("consignee"), notifyParty = at("notify_party"), origin = at("origin")
+        static let destination = at("destination"), portOfLoading = at("port_of_loading"), transshipmentPorts = at("transshipment_ports")
+        static let portOfDischarge = at("port_of_discharge")
+
+        private static func at(_ field: String) -> Int { fields.firstIndex(of: field)! }
+    }
+
     private static func line(from row: inout CellRow, mapping: ManifestMapping) -> ManifestLine? {
-        guard let description = row.text("description") else {
-            row.report("description", value: nil, reason: "the description is blank; every manifest line needs one")
+        guard let description = row.text(at: Slot.description) else {
+            row.report(at: Slot.description, value: nil, reason: "the description is blank; every manifest line needs one")
             return nil
         }
-        let cas = row.text("cas")
-        if cas != nil { _ = row.parsed("cas") { try CASNumber(parsing: $0) } }
-        let hsCode = row.text("hs_code")
-        if hsCode != nil { _ = row.parsed("hs_code") { try HSCode(parsing: $0) } }
+        let cas = row.text(at: Slot.cas)
+        if let cas { _ = row.checked(cas, at: Slot.cas) { try CASNumber(parsing: $0) } }
+        let hsCode = row.text(at: Slot.hsCode)
+        if let hsCode { _ = row.checked(hsCode, at: Slot.hsCode) { try HSCode(parsing: $0) } }
         let separators = mapping.portSeparators
-        let lineNumber = row.parsed("line") { text in
+        let lineNumber = row.parsed(at: Slot.line) { text in
             guard let number = Int(text), number >= 0 else { throw CellParsing.Problem(description: "'\(text)' is not a line number; write a whole number") }
             return number
         }
-        let date = row.parsed("date") { try CellParsing.date($0, order: mapping.dateOrder) }
-        let quantity = row.quantity("quantity", unitField: "unit")
-        let value = row.parsed("value", CellParsing.number)
+        let date = row.parsed(at: Slot.date) { try CellParsing.date($0, order: mapping.dateOrder) }
+        let quantity = row.quantity(at: Slot.quantity, unitSlot: Slot.unit)
+        let value = row.parsed(at: Slot.value, CellParsing.number)
         return ManifestLine(
-            shipmentID: row.text("shipment_id"), lineNumber: lineNumber, date: date, description: description, hsCode: hsCode, cas: cas,
-            quantity: quantity, value: value, shipper: row.text("shipper"), consignee: row.text("consignee"),
-            notifyParty: row.text("notify_party"), origin: row.text("origin"), destination: row.text("destination"),
-            portOfLoading: row.text("port_of_loading"),
-            transshipmentPorts: ports(row.text("transshipment_ports"), separators: separators),
-            portOfDischarge: row.text("port_of_discharge"))
+            shipmentID: row.text(at: Slot.shipmentID), lineNumber: lineNumber, date: date, description: description, hsCode: hsCode, cas: cas,
+            quantity: quantity, value: value, shipper: row.text(at: Slot.shipper), consignee: row.text(at: Slot.consignee),
+            notifyParty: row.text(at: Slot.notifyParty), origin: row.text(at: Slot.origin), destination: row.text(at: Slot.destination),
+            portOfLoading: row.text(at: Slot.portOfLoading),
+            transshipmentPorts: ports(row.text(at: Slot.transshipmentPorts), separators: separators),
+            portOfDischarge: row.text(at: Slot.portOfDischarge))
     }
 
     /// The ports of a cell, split at any of the separators (most cells name one port, or none).
     private static func ports(_ text: String?, separators: String) -> [String] {
         guard let text else { return [] }
-        guard text.contains(where: separators.contains) else { return [text] }
+        // Separators are punctuation: a scan of the bytes finds whether a cell has one, without walking
+        // its characters.
+        let bytes = separators.utf8
+        guard separators.utf8.allSatisfy({ $0 < 0x80 }) ? text.utf8.contains(where: bytes.contains) : text.contains(where: separators.contains)
+        else { return [text] }
         return text.split(whereSeparator: separators.contains).map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
     }
 }

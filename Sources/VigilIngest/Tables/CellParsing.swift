@@ -61,8 +61,14 @@ extension CellRow {
     /// A quantity from a number field and a unit field; a number with its unit in one cell
     /// (`25 kg`) is accepted when the unit field is blank. A quantity without a unit is an issue.
     mutating func quantity(_ numberField: String, unitField: String) -> Quantity? {
-        guard var amount = text(numberField) else { return nil }
-        var unitText = text(unitField)
+        quantity(at: layout.slot(of: numberField)!, unitSlot: layout.slot(of: unitField)!)
+    }
+
+    /// The quantity in the fields of two slots (see ``quantity(_:unitField:)``).
+    mutating func quantity(at numberSlot: Int, unitSlot: Int) -> Quantity? {
+        let unitField = layout.columns[unitSlot]
+        guard var amount = text(at: numberSlot) else { return nil }
+        var unitText = text(at: unitSlot)
         if unitText == nil, let split = amount.firstIndex(where: { $0.isLetter }) {
             unitText = String(amount[split...]).trimmingWhitespace().description
             amount = String(amount[..<split]).trimmingWhitespace().description
@@ -71,18 +77,18 @@ extension CellRow {
         do {
             value = try CellParsing.number(amount)
         } catch {
-            report(numberField, value: amount, reason: "\(error)")
+            report(at: numberSlot, value: amount, reason: "\(error)")
             return nil
         }
         guard let unitText else {
-            report(unitField, value: nil, reason: "the quantity \(amount) has no unit; give one in '\(unitField)' (kg, g, t, l…)")
+            report(at: unitSlot, value: nil, reason: "the quantity \(amount) has no unit; give one in '\(unitField)' (kg, g, t, l…)")
             return nil
         }
         let unit: Quantity.Unit
         do {
             unit = try CellParsing.unit(unitText)
         } catch {
-            report(unitField, value: unitText, reason: "\(error)")
+            report(at: unitSlot, value: unitText, reason: "\(error)")
             return nil
         }
         return Quantity(value: value, unit: unit)

@@ -146,7 +146,7 @@ struct CellChunk: Sendable {
 /// ``issues``.
 struct CellRow {
     private let chunk: CellChunk
-    private let layout: CellLayout
+    let layout: CellLayout
     private let first: Int
     private let index: Int
     /// The row's line.
@@ -166,6 +166,13 @@ struct CellRow {
     /// A field's trimmed text, `nil` when blank or absent (invalid UTF-8 is an issue).
     mutating func text(_ field: String) -> String? {
         guard let slot = layout.slot(of: field) else { return nil }
+        return text(at: slot)
+    }
+
+    /// The trimmed text of the field in a slot of the layout, `nil` when blank (invalid UTF-8 is an issue).
+    /// Readers that touch every field of every row (manifests) name fields by slot, which spares a search
+    /// of the field names per cell.
+    mutating func text(at slot: Int) -> String? {
         let start = first + slot == 0 ? 0 : chunk.ends[first + slot - 1]
         let end = chunk.ends[first + slot]
         guard start < end else { return nil }
@@ -184,18 +191,34 @@ struct CellRow {
     /// A field parsed by a function that throws a message-bearing error; a failure is an issue and
     /// gives `nil`.
     mutating func parsed<Value>(_ field: String, _ parse: (String) throws -> Value) -> Value? {
-        guard let text = text(field) else { return nil }
+        guard let slot = layout.slot(of: field) else { return nil }
+        return parsed(at: slot, parse)
+    }
+
+    /// The field in a slot, parsed; a failure is an issue and gives `nil`.
+    mutating func parsed<Value>(at slot: Int, _ parse: (String) throws -> Value) -> Value? {
+        guard let text = text(at: slot) else { return nil }
+        return checked(text, at: slot, parse)
+    }
+
+    /// A value already read from a slot, parsed; a failure is an issue about that slot and gives `nil`.
+    mutating func checked<Value>(_ text: String, at slot: Int, _ parse: (String) throws -> Value) -> Value? {
         do {
             return try parse(text)
         } catch {
-            report(field, value: text, reason: "\(error)")
+            report(at: slot, value: text, reason: "\(error)")
             return nil
         }
     }
 
     /// Records an issue about a field of the row.
     mutating func report(_ field: String, value: String?, reason: String) {
-        issues.append(RowIssue(column: layout.columns[layout.slot(of: field)!], value: value, reason: reason))
+        report(at: layout.slot(of: field)!, value: value, reason: reason)
+    }
+
+    /// Records an issue about the field in a slot.
+    mutating func report(at slot: Int, value: String?, reason: String) {
+        issues.append(RowIssue(column: layout.columns[slot], value: value, reason: reason))
     }
 
     /// Whether no problem has been found on the row.

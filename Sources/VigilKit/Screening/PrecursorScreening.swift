@@ -82,32 +82,39 @@ public struct PrecursorScreening: Sendable {
 
     private let watchlist: Watchlist
 
+    /// A row of a chunk made ready for assessment: its line (`nil` when it cannot be screened), its problems and
+    /// its watchlist matches.
+    private typealias Prepared = (line: ManifestLine?, issues: [LineIssue], matches: [PrecursorMatch])
+
     /// Turns a chunk's rows into lines and matches them on every worker, while one more thread
-    /// reads the next chunk's cells (reading is sequential, so it overlaps the parallel work).
+    /// reads the next chunk's cells (reading is sequential, so it overlaps the parallel work). The rows
+    /// come in a buffer whose elements the caller moves out (sparing a copy of every line) and then frees.
     private static func prepare(
         _ cells: ManifestReader.Cells, with screening: ManifestScreening, readingNextFrom reader: ManifestReader, limit: Int
-    ) throws -> (lines: [(ManifestLine?, [LineIssue], [PrecursorMatch])], next: ManifestReader.Cells) {
+    ) throws -> (rows: UnsafeMutableBufferPointer<Prepared>, next: ManifestReader.Cells) {
         let count = cells.count
         // Safe: each worker writes only the slots of its own rows, the reader thread only `next`;
         // all are read after concurrentPerform returns. Matching worker `w` uses only matcher `w`.
         nonisolated(unsafe) var next: Result<ManifestReader.Cells, any Error>?
         nonisolated(unsafe) let (reader, screening) = (reader, screening)
+        nonisolated(unsafe) let rows = UnsafeMutableBufferPointer<Prepared>.allocate(capacity: count)
         let workers = screening.workers
-        let prepared = Array<(ManifestLine?, [LineIssue], [PrecursorMatch])>(unsafeUninitializedCapacity: count) { buffer, initialized in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers + 1) { worker in
-                guard worker < workers else {
-                    next = Result { try reader.nextCells(limit: limit) }
-                    return
-                }
-                for index in stride(from: worker, to: count, by: workers) {
-                    let (line, issues) = reader.line(at: index, in: cells)
-                    (slots.baseAddress! + index).initialize(to: (line, issues, line.map { screening.matches(of: $0, worker: worker) } ?? []))
-                }
+        DispatchQueue.concurrentPerform(iterations: workers + 1) { worker in
+            guard worker < workers else {
+                next = Result { try reader.nextCells(limit: limit) }
+                return
             }
-            initialized = count
+            for index in stride(from: worker, to: count, by: workers) {
+                let (line, issues) = reader.line(at: index, in: cells)
+                (rows.baseAddress! + index).initialize(to: (line, issues, line.map { screening.matches(of: $0, worker: worker) } ?? []))
+            }
         }
-        return (prepared, try next!.get())
+        do {
+            return (rows, try next!.get())
+        } catch {
+            rows.deinitialize().deallocate()
+            throw error
+        }
     }
 
     /// A screening against a watchlist.
@@ -135,10 +142,28 @@ public struct PrecursorScreening: Sendable {
         var consignees: Set<String> = []
         var screenedCount = 0
         var flaggedCount = 0
-        var cells = try reader.nextCells(limit: options.chunkSize)
+        // While this thread assesses a chunk (in order: risk depends on the lines before), the next chunk is
+        // prepared in the background, and the one after it read.
+        let limit = options.chunkSize
+        let preparing = DispatchGroup()
+        nonisolated(unsafe) var prepared: Result<(rows: UnsafeMutableBufferPointer<Prepared>, next: ManifestReader.Cells), any Error>?
+        nonisolated(unsafe) let (sharedReader, sharedScreening) = (reader, screening)
+        func startPreparing(_ cells: ManifestReader.Cells) {
+            preparing.enter()
+            DispatchQueue.global().async {
+                prepared = Result { try Self.prepare(cells, with: sharedScreening, readingNextFrom: sharedReader, limit: limit) }
+                preparing.leave()
+            }
+        }
+        var cells = try reader.nextCells(limit: limit)
+        if cells.count > 0 { startPreparing(cells) }
         while cells.count > 0 {
-            let (lines, next) = try Self.prepare(cells, with: screening, readingNextFrom: reader, limit: options.chunkSize)
-            for (offset, (line, lineIssues, matches)) in lines.enumerated() {
+            preparing.wait()
+            let (chunk, next) = try prepared!.get()
+            defer { chunk.deallocate() }  // every element is moved out below
+            if next.count > 0 { startPreparing(next) }
+            for offset in chunk.indices {
+                let (line, lineIssues, matches) = (chunk.baseAddress! + offset).move()
                 issues += lineIssues
                 guard let line else { continue }
                 screenedCount += 1
