@@ -8,11 +8,7 @@ struct DrugMarketCommandTests {
 
     init() throws { folder = try Fixtures.temporaryDirectory() }
 
-    func write(_ name: String, _ text: String) throws -> String {
-        let file = folder.appendingPathComponent(name)
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        return file.path
-    }
+    func write(_ name: String, _ text: String) throws -> String { try Fixtures.write(text, named: name, in: folder) }
 
     @Test("a shipment's party leads to a seizure, its samples, the substance alert and the fused overdose alert near them")
     func trace() throws {

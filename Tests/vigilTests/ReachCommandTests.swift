@@ -8,11 +8,7 @@ struct ReachCommandTests {
 
     init() throws { folder = try Fixtures.temporaryDirectory() }
 
-    func write(_ name: String, _ text: String) throws -> String {
-        let file = folder.appendingPathComponent(name)
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        return file.path
-    }
+    func write(_ name: String, _ text: String) throws -> String { try Fixtures.write(text, named: name, in: folder) }
 
     @Test("the SAMHSA OTP file imports with its repairs reported; access per county; bad service rows are quarantined")
     func access() throws {
