@@ -1,3 +1,4 @@
+import Foundation
 public import VigilCore
 public import VigilStore
 
@@ -24,25 +25,31 @@ public struct DrugMarketSummary: Hashable, Sendable {
     public var samples: [Int]
     /// The substances, most frequent over the months shown first.
     public var lines: [Line]
+    /// The collection day of the area's latest sample, if it has any.
+    public var latest: CalendarDate?
 
     /// The summary of a region's samples (a state includes its counties; `nil` for every sample) for the
-    /// `months` calendar months ending with the month of `last`.
+    /// `months` calendar months ending with the month of `last`, or, when `last` is `nil`, with the month of the
+    /// area's latest sample (this month when it has none). The samples are read once.
     public static func load(
-        _ store: any SampleStore, region: RegionCode?, months count: Int, endingIn last: CalendarDate, settings: DrugMarketSettings = .standard,
-        catalog: SubstanceCatalog = .standard
+        _ store: any SampleStore, region: RegionCode?, months count: Int, endingIn last: CalendarDate? = nil,
+        settings: DrugMarketSettings = .standard, catalog: SubstanceCatalog = .standard
     ) async throws -> DrugMarketSummary {
+        let endOfMonth = last.map { CalendarDate(year: $0.year, month: $0.month, day: CalendarDate.daysIn(month: $0.month, year: $0.year))! }
+        let stored = try await store.fetchSamples(SampleFilter(to: endOfMonth, region: region))
+        let latest = stored.last?.collectedOn
+        let last = last ?? latest ?? CalendarDate(dayNumber: Int(Date().timeIntervalSince1970) / 86_400)
         var start = CalendarDate(year: last.year, month: last.month, day: 1)!
         var months = [start]
         for _ in 1..<max(1, count) {
             start = CalendarDate(year: start.month == 1 ? start.year - 1 : start.year, month: start.month == 1 ? 12 : start.month - 1, day: 1)!
             months.insert(start, at: 0)
         }
-        let end = CalendarDate(year: last.year, month: last.month, day: CalendarDate.daysIn(month: last.month, year: last.year))!
         var firstSeen: [String: CalendarDate] = [:]
         var names: [String: String] = [:]
         var counts: [String: [Int]] = [:]
         var samples = [Int](repeating: 0, count: months.count)
-        for sample in try await store.fetchSamples(SampleFilter(to: end, region: region)) {
+        for sample in stored {
             let month = months.lastIndex { $0 <= sample.collectedOn }
             if let month { samples[month] += 1 }
             for substance in sample.substances {
@@ -56,7 +63,7 @@ public struct DrugMarketSummary: Hashable, Sendable {
         let lines = counts.map { key, counts in
             Line(key: key, name: names[key] ?? key, counts: counts, firstSeen: firstSeen[key]!, isDangerous: settings.isDangerous(key, catalog: catalog))
         }.sorted { ($1.counts.reduce(0, +), $0.key) < ($0.counts.reduce(0, +), $1.key) }
-        return DrugMarketSummary(months: months, samples: samples, lines: lines)
+        return DrugMarketSummary(months: months, samples: samples, lines: lines, latest: latest)
     }
 
     /// The substances first seen in the area within the months shown, earliest first.

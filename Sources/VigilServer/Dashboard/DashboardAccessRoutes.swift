@@ -37,10 +37,7 @@ struct DashboardAccessRoutes {
         do {
             let outcome = try await TreatmentAccess(events: store, locations: store).run(kind: kind, filter: filter)
             let rows = outcome.report.regions.filter { $0.eventCount > 0 && $0.region.level == .county }
-            let values = Dictionary(uniqueKeysWithValues: rows.compactMap { row in row.medianKilometres.map { (row.region, $0) } })
-            let map = CountyChoropleth.svg(
-                values: values, counties: rows.map(\.region), boundaries: try CountyBoundaries.bundled(),
-                caption: "Median km from an overdose to the nearest \(kind.rawValue)")
+            let map = try ReachMaps.access(outcome, kind: kind)
             func km(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "—" }
             let tableRows = rows.map { row in
                 let county = RegionCatalog.standard.region(row.region)?.name ?? row.region.rawValue
@@ -101,9 +98,6 @@ struct DashboardAccessRoutes {
         }
         guard budget <= candidates.count else { throw APIError(.badRequest, "\(budget) sites is more than the \(candidates.count) candidates; choose fewer") }
         let plan = try ServicePlacement().plan(candidates: candidates, demand: demand, radiusKilometres: radius, budget: budget, exact: false)
-        let boundaries = try CountyBoundaries.bundled()
-        var counts: [RegionCode: Double] = [:]
-        for point in demand { if let county = boundaries.county(containing: point.location) { counts[county, default: 0] += 1 } }
         var total = 0
         let rows = plan.solution.sites.enumerated().map { number, site in
             let candidate = candidates[site.candidate]
@@ -111,11 +105,7 @@ struct DashboardAccessRoutes {
             return "<tr><td>\(number + 1)</td><td>\(String(format: "%.4f, %.4f", candidate.location.latitude, candidate.location.longitude))</td>"
                 + "<td>\(site.newlyCoveredCount)</td><td>\(total)</td></tr>"
         }.joined()
-        let circles = plan.solution.sites.enumerated().map { number, site in
-            CountyChoropleth.Circle(centre: candidates[site.candidate].location, radiusKilometres: radius, label: "site \(number + 1): \(site.newlyCoveredCount) newly covered")
-        }
-        let map = CountyChoropleth.svg(
-            values: counts, counties: Array(counts.keys), boundaries: boundaries, caption: "Overdoses per county; chosen sites and their reach", circles: circles)
+        let map = try ReachMaps.placement(plan)
         let solution = plan.solution
         return Page.render("New sites", token: (token.role, token.name), csrf: context.session?.csrf, """
             <p id="placement-summary">\(solution.sites.count) site\(solution.sites.count == 1 ? "" : "s") within \(String(format: "%g", radius)) km of \(solution.coveredCount) of \(solution.demandCount) overdoses \

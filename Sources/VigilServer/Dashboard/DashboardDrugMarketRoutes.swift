@@ -28,8 +28,8 @@ struct DashboardDrugMarketRoutes {
         let token = try context.dashboardToken(.readSamples, "see the drug market")
         let code = try region(request, token)
         let months = try QueryFilter.integer(request.uri.queryParameters, "months", default: 12, in: 2...60)
-        let latest = try await store.fetchSamples(SampleFilter(region: code)).last?.collectedOn ?? DashboardRoutes.today
-        let summary = try await DrugMarketSummary.load(store, region: code, months: months, endingIn: latest)
+        let summary = try await DrugMarketSummary.load(store, region: code, months: months)
+        let latest = summary.latest ?? DashboardRoutes.today
         let name = code.map { RegionCatalog.standard.region($0)?.name ?? $0.rawValue } ?? "All regions"
         let newRows = summary.newSubstances.map { line in
             "<tr><td>\(Page.escape(line.name))\(line.isDangerous ? " <span class=\"badge yellow\">dangerous</span>" : "")</td>"

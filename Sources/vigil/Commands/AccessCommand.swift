@@ -33,7 +33,7 @@ struct AccessCommand: AsyncParsableCommand {
             throw ValidationError("--kind '\(kind)' is not one of " + ServiceKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
         guard TreatmentAccess.Grouping(rawValue: by) != nil else { throw ValidationError("--by '\(by)' is not county or state") }
-        guard shade == "distance" || shade == "burden" else { throw ValidationError("--shade '\(shade)' is not distance or burden") }
+        guard ReachMaps.Shade(rawValue: shade) != nil else { throw ValidationError("--shade '\(shade)' is not distance or burden") }
     }
 
     func run() async throws {
@@ -67,20 +67,8 @@ struct AccessCommand: AsyncParsableCommand {
 
     private func drawMap(_ outcome: TreatmentAccess.Outcome, to path: String) throws {
         guard by == "county" else { throw ValidationError("--svg draws counties; use it with --by county") }
-        let rows = outcome.report.regions.filter { $0.region.level == .county }
-        let values: [RegionCode: Double] = Dictionary(uniqueKeysWithValues: rows.compactMap { row in
-            if shade == "burden" {
-                // Events per unit of capacity where every facility states its capacity, else per facility.
-                if let capacity = outcome.capacity[row.region], capacity > 0 { return (row.region, Double(row.eventCount) / Double(capacity)) }
-                return row.facilityCount > 0 ? (row.region, Double(row.eventCount) / Double(row.facilityCount)) : nil
-            }
-            return row.medianKilometres.map { (row.region, $0) }
-        })
-        let counties = rows.filter { $0.eventCount > 0 }.map(\.region)
-        let caption = shade == "burden"
-            ? "Events per \(kind) capacity (per facility where capacity is not stated)" : "Median km from an overdose to the nearest \(kind)"
-        let svgText = CountyChoropleth.svg(values: values, counties: counties, boundaries: try CountyBoundaries.bundled(), caption: caption)
-        try svgText.write(toFile: path, atomically: true, encoding: .utf8)
+        try ReachMaps.access(outcome, kind: ServiceKind(rawValue: kind)!, shade: ReachMaps.Shade(rawValue: shade)!)
+            .write(toFile: path, atomically: true, encoding: .utf8)
         printError("map written to \(path)")
     }
 }

@@ -84,20 +84,7 @@ struct PlaceCommand: AsyncParsableCommand {
     }
 
     private func drawMap(_ plan: ServicePlacement.Plan, to path: String) throws {
-        let boundaries = try CountyBoundaries.bundled()
-        var counts: [RegionCode: Double] = [:]
-        for demand in plan.demand {
-            if let county = boundaries.county(containing: demand.location) { counts[county, default: 0] += demand.weight }
-        }
-        let circles = plan.solution.sites.map { site in
-            let candidate = plan.candidates[site.candidate]
-            return CountyChoropleth.Circle(
-                centre: candidate.location, radiusKilometres: radiusKm, label: "\(candidate.id): \(site.newlyCoveredCount) events newly covered")
-        }
-        let svgText = CountyChoropleth.svg(
-            values: counts, counties: Array(counts.keys), boundaries: boundaries, caption: "Events per county (weighted); chosen sites and their \(radiusKm.formatted()) km reach",
-            circles: circles)
-        try svgText.write(toFile: path, atomically: true, encoding: .utf8)
+        try ReachMaps.placement(plan).write(toFile: path, atomically: true, encoding: .utf8)
         printError("map written to \(path)")
     }
 }
