@@ -3,9 +3,9 @@
 enum ByteHash {
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    /// The hash of some bytes.
-    static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash = seed
+    /// The hash of some bytes (following others, whose hash is `start`).
+    static func of(_ bytes: some Sequence<UInt8>, after start: UInt64 = seed) -> UInt64 {
+        var hash = start
         for byte in bytes { hash = adding(byte, to: hash) }
         return hash
     }

@@ -3,9 +3,9 @@ public import VigilCore
 
 /// A screening of manifest lines against a watchlist, fed in chunks, in order.
 ///
-/// Matching runs in parallel, one ``PrecursorMatcher`` per worker; the checks that depend on what
-/// came before (a consignee seen for the first time, notifications already used) run after it, in
-/// line order, so a result never depends on the number of workers. After the last chunk,
+/// Matching and the checks of a line by itself run in parallel, one ``PrecursorMatcher`` per worker;
+/// the checks that depend on what came before (a consignee seen for the first time, notifications
+/// already used) run after them, in line order, so a result never depends on the number of workers. After the last chunk,
 /// ``reconciliation()`` lists the notifications no line used.
 public final class ManifestScreening {
     /// The settings.
@@ -15,8 +15,8 @@ public final class ManifestScreening {
     private let index: WatchlistIndex
     private let matchers: [PrecursorMatcher]
     private var knownConsignees: [PartyName]
-    /// Consignees as written that have been looked at (each is known from then on).
-    private var consigneesSeen: Set<String> = []
+    /// The consignees of the lines assessed so far, as written (each is known from then on).
+    public private(set) var consigneesSeen: Set<String> = []
     private var usedNotifications: Set<Int> = []
     private var screenedCount = 0
     private let watchedPorts: Set<String>
@@ -40,26 +40,63 @@ public final class ManifestScreening {
         watchedPorts = Set(settings.watchedPorts.map { $0.lowercased().trimmingWhitespace() }.map(String.init))
     }
 
+    /// What a line shows by itself, whatever came before it: its watchlist matches (most confident
+    /// first) and the risk reasons they and its own fields give. Found for many lines at once, in any
+    /// order, then weighed in line order by ``assess(_:findings:)``.
+    public struct Findings: Sendable {
+        /// The watchlist matches, most confident first.
+        public var matches: [PrecursorMatch]
+        /// The reasons that depend on the line alone.
+        fileprivate var reasons: [RiskReason]
+    }
+
     /// Screens the next lines.
     public func screen(_ lines: [ManifestLine]) -> [ScreenedLine] {
-        let matches = match(lines)
-        return lines.indices.map { assess(lines[$0], matches: matches[$0]) }
+        let findings = examine(lines)
+        return lines.indices.map { assess(lines[$0], findings: findings[$0]) }
     }
 
-    /// How many threads may match lines at once, each with its own worker number.
+    /// How many threads may examine lines at once, each with its own worker number.
     public var workers: Int { matchers.count }
 
-    /// A line's watchlist matches (most confident first), by worker `worker`: lines may be matched
-    /// on several threads at once as long as each uses its own worker number.
-    public func matches(of line: ManifestLine, worker: Int) -> [PrecursorMatch] {
-        let cas = line.cas.flatMap { try? CASNumber(parsing: $0) }
-        return matchers[worker].matches(description: line.description, declaredCAS: cas).filter { $0.confidence >= settings.minimumConfidence }
+    /// A line's findings, by worker `worker`: lines may be examined on several threads at once as long
+    /// as each uses its own worker number.
+    public func findings(of line: ManifestLine, worker: Int) -> Findings {
+        let declared = line.cas.flatMap { try? CASNumber(parsing: $0) }
+        let matches = matchers[worker].matches(description: line.description, declaredCAS: declared)
+            .filter { $0.confidence >= settings.minimumConfidence }
+        var reasons: [RiskReason] = []
+        func add(_ factor: RiskFactor, _ detail: @autoclosure () -> String, scale: Double = 1) {
+            if let reason = weighed(factor, scale: scale, detail()) { reasons.append(reason) }
+        }
+        let best = matches.first
+        let chemical = best.flatMap { index.watchlist[$0.chemical] }
+        if let best, let chemical {
+            let form = best.isSaltForm ? " (salt or hydrate form)" : ""
+            add(.controlledMatch, "\(chemical.name), \(chemical.controlSummary), by \(best.rule) '\(best.matchedForm)'\(form)", scale: best.confidence)
+        }
+        if let declared, !declared.hasValidCheckDigit {
+            add(.casCheckDigit, "CAS \(declared.rawValue) has check digit \(declared.rawValue.last!), its digits call for \(declared.expectedCheckDigit)")
+        } else if let best, best.rule == .casWithWrongCheckDigit {
+            add(.casCheckDigit, "CAS \(best.matchedForm) in the description has a wrong check digit")
+        }
+        if let chemical, let expected = chemical.hsSubheading, let written = line.hsCode, let declared = try? HSCode(parsing: written),
+            declared.heading != expected.heading
+        {
+            add(.hsMismatch, "declared under HS \(declared.dotted); \(chemical.name) is classified under \(expected.dotted)")
+        }
+        if !watchedPorts.isEmpty {
+            let watched = line.transshipmentPorts.filter { watchedPorts.contains($0.lowercased()) }
+            if !watched.isEmpty { add(.watchedTransshipment, "transshipped through \(watched.joined(separator: ", "))") }
+        }
+        return Findings(matches: matches, reasons: reasons)
     }
 
-    /// Assesses the next line, given its matches: lines are assessed one at a time, in order.
-    public func assess(_ line: ManifestLine, matches: [PrecursorMatch]) -> ScreenedLine {
+    /// Weighs the next line, given its findings: lines are assessed one at a time, in order, since a
+    /// consignee is new only the first time and a notification covers only so much.
+    public func assess(_ line: ManifestLine, findings: Findings) -> ScreenedLine {
         defer { screenedCount += 1 }
-        return assess(line, matches: matches, position: screenedCount)
+        return assess(line, findings: findings, position: screenedCount)
     }
 
     /// The notifications no screened line was reconciled with, and those whose substance is not on
@@ -80,48 +117,31 @@ public final class ManifestScreening {
 
     // MARK: Matching, in parallel
 
-    private func match(_ lines: [ManifestLine]) -> [[PrecursorMatch]] {
+    private func examine(_ lines: [ManifestLine]) -> [Findings] {
         // Safe: each worker writes only the slots of its own lines, and the buffer is read after all finish.
-        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<[PrecursorMatch]>.allocate(capacity: lines.count)
-        results.initialize(repeating: [])
-        defer { results.deinitialize().deallocate() }
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Findings>.allocate(capacity: lines.count)
         let workers = workers
-        // Safe: worker `w` uses only its own matcher (see `matches(of:worker:)`).
+        // Safe: worker `w` uses only its own matcher (see `findings(of:worker:)`).
         nonisolated(unsafe) let screening = self
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for offset in stride(from: worker, to: lines.count, by: workers) {
-                results[offset] = screening.matches(of: lines[offset], worker: worker)
+                (results.baseAddress! + offset).initialize(to: screening.findings(of: lines[offset], worker: worker))
             }
         }
+        defer { results.deinitialize().deallocate() }
         return Array(results)
     }
 
     // MARK: Risk, in order
 
-    private func assess(_ line: ManifestLine, matches: [PrecursorMatch], position: Int) -> ScreenedLine {
-        var reasons: [RiskReason] = []
-        func add(_ factor: RiskFactor, _ detail: String, scale: Double = 1) {
-            let points = settings.weight(factor) * scale
-            if points > 0 { reasons.append(RiskReason(factor: factor, points: points, detail: detail)) }
+    private func assess(_ line: ManifestLine, findings: Findings, position: Int) -> ScreenedLine {
+        var reasons = findings.reasons
+        func add(_ factor: RiskFactor, _ detail: @autoclosure () -> String, scale: Double = 1) {
+            if let reason = weighed(factor, scale: scale, detail()) { reasons.append(reason) }
         }
-        let best = matches.first
-        let chemical = best.flatMap { index.watchlist[$0.chemical] }
-        if let best, let chemical {
-            let form = best.isSaltForm ? " (salt or hydrate form)" : ""
-            add(.controlledMatch, "\(chemical.name), \(chemical.controlSummary), by \(best.rule) '\(best.matchedForm)'\(form)", scale: best.confidence)
-        }
-        if let written = line.cas, let cas = try? CASNumber(parsing: written), !cas.hasValidCheckDigit {
-            add(.casCheckDigit, "CAS \(cas.rawValue) has check digit \(cas.rawValue.last!), its digits call for \(cas.expectedCheckDigit)")
-        } else if let best, best.rule == .casWithWrongCheckDigit {
-            add(.casCheckDigit, "CAS \(best.matchedForm) in the description has a wrong check digit")
-        }
-        if let chemical, let expected = chemical.hsSubheading, let written = line.hsCode, let declared = try? HSCode(parsing: written),
-            declared.heading != expected.heading
-        {
-            add(.hsMismatch, "declared under HS \(declared.dotted); \(chemical.name) is classified under \(expected.dotted)")
-        }
+        let best = findings.matches.first
         var notificationID: String?
-        if let notifications, let chemical {
+        if let notifications, let best, let chemical = index.watchlist[best.chemical] {
             if let covering = notifications.covering(line, chemical: chemical.id, settings: settings) {
                 usedNotifications.insert(covering)
                 let notification = notifications.notifications[covering]
@@ -131,24 +151,29 @@ public final class ManifestScreening {
                 add(.noPEN, "no pre-export notification of \(chemical.name) matches the parties and date")
             }
         }
-        let watched = line.transshipmentPorts.filter { watchedPorts.contains($0.lowercased()) }
-        if !watched.isEmpty { add(.watchedTransshipment, "transshipped through \(watched.joined(separator: ", "))") }
         if let written = line.consignee, consigneesSeen.insert(written).inserted, let consignee = PartyName(written) {
             if !knownConsignees.contains(where: consignee.matches) {
                 add(.newConsignee, "consignee '\(written)' not seen before")
                 knownConsignees.append(consignee)
             }
         }
-        reasons.sort { ($0.points, $1.factor.rawValue) > ($1.points, $0.factor.rawValue) }
+        if reasons.count > 1 { reasons.sort { ($0.points, $1.factor.rawValue) > ($1.points, $0.factor.rawValue) } }
         let risk = min(100, reasons.reduce(0) { $0 + $1.points })
         return ScreenedLine(
             position: position, shipmentID: line.shipmentID, lineNumber: line.lineNumber, risk: risk,
-            isFlagged: risk >= settings.flagThreshold, match: best, otherMatches: Array(matches.dropFirst()), reasons: reasons,
+            isFlagged: risk >= settings.flagThreshold, match: best, otherMatches: Array(findings.matches.dropFirst()), reasons: reasons,
             notification: notificationID)
     }
 
+    /// A factor's reason with its points (its weight times `scale`), or `nil` when that is no points: the
+    /// detail is only written for a reason that counts.
+    private func weighed(_ factor: RiskFactor, scale: Double, _ detail: @autoclosure () -> String) -> RiskReason? {
+        let points = settings.weight(factor) * scale
+        return points > 0 ? RiskReason(factor: factor, points: points, detail: detail()) : nil
+    }
+
     /// The differences between a line and the notification that covers it.
-    private func compare(_ line: ManifestLine, with notification: PreExportNotification, add: (RiskFactor, String, Double) -> Void) {
+    private func compare(_ line: ManifestLine, with notification: PreExportNotification, add: (RiskFactor, @autoclosure () -> String, Double) -> Void) {
         if notification.status == .objected {
             add(.importerObjected, "the importing country objected to notification \(notification.id)", 1)
         }

@@ -22,11 +22,17 @@ public import VigilCore
 /// hydrate words (`4-AP-HCl`). Stereo descriptors are ignored. A salt of an entry whose listing
 /// does not state that salts are covered keeps the match at 0.9 of its confidence.
 ///
-/// A matcher keeps scratch space and a cache of spelling corrections, so it is not shared between
-/// threads: give each worker its own, over one shared ``WatchlistIndex``.
+/// A matcher keeps scratch space, a cache of spelling corrections and the matches of the
+/// descriptions it has seen most recently (manifests repeat their goods line after line), so it is
+/// not shared between threads: give each worker its own, over one shared ``WatchlistIndex``.
 public final class PrecursorMatcher {
     /// The index the matcher reads.
     public let index: WatchlistIndex
+    /// How many descriptions' matches are remembered before the memory starts afresh.
+    public static let rememberedDescriptions = 50_000
+    /// Matches of descriptions seen, by the hash of the description and declared CAS number (a
+    /// collision replaces the older entry).
+    private var remembered: [UInt64: (description: String, declaredCAS: CASNumber?, matches: [PrecursorMatch])] = [:]
     private var text = ChemicalText()
     private var correctedText = ChemicalText()
     private var corrections: [UInt64: (word: [UInt8], correction: Int32, distance: Int8)] = [:]
@@ -40,6 +46,17 @@ public final class PrecursorMatcher {
 
     /// Every entry found on a line, the most confident first (at most one match per entry).
     public func matches(description: String, declaredCAS: CASNumber? = nil) -> [PrecursorMatch] {
+        // What a line's matches depend on: its description and the CAS number declared beside it.
+        var key = ByteHash.of(description.utf8)
+        if let declaredCAS { key = ByteHash.of(declaredCAS.rawValue.utf8, after: ByteHash.adding(0, to: key)) }
+        if let known = remembered[key], known.description == description, known.declaredCAS == declaredCAS { return known.matches }
+        let found = search(description: description, declaredCAS: declaredCAS)
+        if remembered.count >= Self.rememberedDescriptions { remembered.removeAll(keepingCapacity: true) }
+        remembered[key] = (description, declaredCAS, found)
+        return found
+    }
+
+    private func search(description: String, declaredCAS: CASNumber?) -> [PrecursorMatch] {
         var found: [PrecursorMatch] = []
         if let declaredCAS { found.append(contentsOf: casMatch(declaredCAS, confidence: 0.99)) }
         text.load(description)

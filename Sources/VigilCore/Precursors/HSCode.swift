@@ -13,17 +13,24 @@ public struct HSCode: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     /// Parses a code written with or without dots, spaces or hyphens between its digit groups.
     /// - Throws: ``DomainError`` `invalidValue` for anything but 6 to 10 digits.
     public init(parsing text: String) throws(DomainError) {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(10)
+        var count = 0
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits.append(byte)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): count += 1
             case UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "\t"): continue
             default: throw Self.shapeError(text)
             }
         }
-        guard (6...10).contains(digits.count) else { throw Self.shapeError(text) }
-        rawValue = String(decoding: digits, as: UTF8.self)
+        guard (6...10).contains(count) else { throw Self.shapeError(text) }
+        // The digits, written straight into the string (codes are parsed for every manifest line).
+        rawValue = String(unsafeUninitializedCapacity: count) { buffer in
+            var written = 0
+            for byte in text.utf8 where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                buffer[written] = byte
+                written += 1
+            }
+            return written
+        }
     }
 
     /// The 2-digit chapter (`29`, organic chemicals).

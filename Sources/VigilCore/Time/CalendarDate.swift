@@ -84,7 +84,29 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// Parses exactly `YYYY-MM-DD`; returns `nil` for anything else, including impossible days.
     public init?(iso text: some StringProtocol) {
-        self.init(isoBytes: Array(text.utf8)[...])
+        self.init(isoUTF8: text.utf8)
+    }
+
+    /// Parses exactly the UTF-8 bytes `YYYY-MM-DD`, read in place (dates are parsed for every line
+    /// of large files); `nil` for anything else, including impossible days.
+    @inlinable
+    public init?(isoUTF8 bytes: some Sequence<UInt8>) {
+        var (year, month, day, position) = (0, 0, 0, 0)
+        for byte in bytes {
+            switch position {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            case 0..<10:
+                guard byte >= 48, byte <= 57 else { return nil }
+                let digit = Int(byte - 48)
+                if position < 4 { year = year * 10 + digit } else if position < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+            default:
+                return nil
+            }
+            position += 1
+        }
+        guard position == 10 else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     /// Parses exactly the bytes `YYYY-MM-DD`.

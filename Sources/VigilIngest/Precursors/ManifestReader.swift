@@ -30,12 +30,15 @@ public final class ManifestReader {
 
     private let table: FieldTable
     private let mapping: ManifestMapping
+    /// The port separators' bytes when all are ASCII (so a byte scan finds them), else `nil`.
+    private let asciiPortSeparators: [UInt8]?
 
     /// Opens a manifest, from a file or received bytes.
     /// - Throws: ``IngestError`` when the file cannot be read, has no header, or has no description
     ///   column.
     public init(_ source: TableSource, mapping: ManifestMapping = .vigil) throws {
         self.mapping = mapping
+        asciiPortSeparators = mapping.portSeparators.utf8.allSatisfy { $0 < 0x80 } ? Array(mapping.portSeparators.utf8) : nil
         table = try FieldTable(source, fields: Self.fields, required: ["description"], columnNames: mapping.columns)
     }
 
@@ -65,7 +68,7 @@ public final class ManifestReader {
     /// Safe to call from several threads at once, also while ``nextCells(limit:)`` reads on.
     public func line(at index: Int, in cells: Cells) -> (line: ManifestLine?, issues: [LineIssue]) {
         var row = CellRow(chunk: cells.chunk, layout: table.layout, index: index)
-        let line = Self.line(from: &row, mapping: mapping)
+        let line = line(from: &row)
         return (line, row.lineIssues)
     }
 
@@ -108,7 +111,7 @@ public final class ManifestReader {
         private static func at(_ field: String) -> Int { fields.firstIndex(of: field)! }
     }
 
-    private static func line(from row: inout CellRow, mapping: ManifestMapping) -> ManifestLine? {
+    private func line(from row: inout CellRow) -> ManifestLine? {
         guard let description = row.text(at: Slot.description) else {
             row.report(at: Slot.description, value: nil, reason: "the description is blank; every manifest line needs one")
             return nil
@@ -117,7 +120,6 @@ public final class ManifestReader {
         if let cas { _ = row.checked(cas, at: Slot.cas) { try CASNumber(parsing: $0) } }
         let hsCode = row.text(at: Slot.hsCode)
         if let hsCode { _ = row.checked(hsCode, at: Slot.hsCode) { try HSCode(parsing: $0) } }
-        let separators = mapping.portSeparators
         let lineNumber = row.parsed(at: Slot.line) { text in
             guard let number = Int(text), number >= 0 else { throw CellParsing.Problem(description: "'\(text)' is not a line number; write a whole number") }
             return number
@@ -130,18 +132,18 @@ public final class ManifestReader {
             quantity: quantity, value: value, shipper: row.text(at: Slot.shipper), consignee: row.text(at: Slot.consignee),
             notifyParty: row.text(at: Slot.notifyParty), origin: row.text(at: Slot.origin), destination: row.text(at: Slot.destination),
             portOfLoading: row.text(at: Slot.portOfLoading),
-            transshipmentPorts: ports(row.text(at: Slot.transshipmentPorts), separators: separators),
+            transshipmentPorts: ports(row.text(at: Slot.transshipmentPorts)),
             portOfDischarge: row.text(at: Slot.portOfDischarge))
     }
 
     /// The ports of a cell, split at any of the separators (most cells name one port, or none).
-    private static func ports(_ text: String?, separators: String) -> [String] {
+    private func ports(_ text: String?) -> [String] {
         guard let text else { return [] }
+        let separators = mapping.portSeparators
         // Separators are punctuation: a scan of the bytes finds whether a cell has one, without walking
         // its characters.
-        let bytes = separators.utf8
-        guard separators.utf8.allSatisfy({ $0 < 0x80 }) ? text.utf8.contains(where: bytes.contains) : text.contains(where: separators.contains)
-        else { return [text] }
+        let hasSeparator = asciiPortSeparators.map { bytes in text.utf8.contains(where: bytes.contains) } ?? text.contains(where: separators.contains)
+        guard hasSeparator else { return [text] }
         return text.split(whereSeparator: separators.contains).map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
     }
 }

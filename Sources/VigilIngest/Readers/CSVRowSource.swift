@@ -96,15 +96,30 @@ public final class CSVRowSource<Input: ByteInput>: HeaderedRowSource {
     private func trimmedBytes(slot: Int) -> ArraySlice<UInt8>? {
         guard let index = slots[slot], index < reader.fieldCount else { return nil }
         var bytes = reader.bytes(at: index)
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
-        while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() }
-        while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
+        while let first = bytes.first, Self.isSpace(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, Self.isSpace(last) { bytes = bytes.dropLast() }
         return bytes
     }
 
-    public func appendValue(slot: Int, to buffer: inout [UInt8]) {
-        if let bytes = trimmedBytes(slot: slot) { buffer.append(contentsOf: bytes) }
+    public func appendValues(count: Int, to bytes: inout [UInt8], bounds: inout [Int]) {
+        reader.withFields { fields, fieldEnds in
+            // The record's fields are copied at once; each value is then a range of them.
+            let base = bytes.count
+            bytes.append(contentsOf: fields)
+            for slot in 0..<count {
+                var (start, end) = (0, 0)
+                if let index = slots[slot], index < fieldEnds.count {
+                    (start, end) = (index == 0 ? 0 : fieldEnds[index - 1], fieldEnds[index])
+                    while start < end, Self.isSpace(fields[start]) { start += 1 }
+                    while end > start, Self.isSpace(fields[end - 1]) { end -= 1 }
+                }
+                bounds.append(base + start)
+                bounds.append(base + end)
+            }
+        }
     }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
 
     public var rowIssues: [RowIssue] { issues }
 

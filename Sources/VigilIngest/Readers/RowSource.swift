@@ -26,18 +26,23 @@ public protocol RowSource: AnyObject {
     /// The row's bytes as they stood in the input, without the line end.
     func rawBytes() -> [UInt8]
 
-    /// Appends the trimmed UTF-8 bytes of a bound column's value in the current row (nothing when
-    /// blank or absent; bytes that are not valid UTF-8 as they are), for readers that turn cells
-    /// into values on other threads.
-    func appendValue(slot: Int, to buffer: inout [UInt8])
+    /// Appends the current row's values in the first `count` bound columns to `bytes`, and for each
+    /// where its trimmed UTF-8 bytes start and end in them (`bounds`, two entries per value; an empty
+    /// range for one blank or absent, bytes that are not valid UTF-8 as they are): for readers that
+    /// turn cells into values on other threads.
+    func appendValues(count: Int, to bytes: inout [UInt8], bounds: inout [Int])
 }
 
 extension RowSource {
-    public func appendValue(slot: Int, to buffer: inout [UInt8]) {
-        switch value(slot: slot) {
-        case .blank: break
-        case .text(let text): buffer.append(contentsOf: text.utf8)
-        case .invalidUTF8: buffer.append(0xFF)  // never valid UTF-8: the reader reports it
+    public func appendValues(count: Int, to bytes: inout [UInt8], bounds: inout [Int]) {
+        for slot in 0..<count {
+            bounds.append(bytes.count)
+            switch value(slot: slot) {
+            case .blank: break
+            case .text(let text): bytes.append(contentsOf: text.utf8)
+            case .invalidUTF8: bytes.append(0xFF)  // never valid UTF-8: the reader reports it
+            }
+            bounds.append(bytes.count)
         }
     }
 }

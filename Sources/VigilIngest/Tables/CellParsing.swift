@@ -9,8 +9,9 @@ enum CellParsing {
 
     /// A number: digits with an optional decimal point, and commas only as thousands separators.
     static func number(_ text: String) throws -> Double {
+        if let plain = plainDecimal(text.utf8) { return plain }
         var cleaned = text
-        if text.contains(",") {
+        if text.utf8.contains(UInt8(ascii: ",")) {
             let groups = text.split(separator: ".", maxSplits: 1)[0].split(separator: ",", omittingEmptySubsequences: false)
             guard groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
                 throw Problem(description: "'\(text)' is not a number; write it with a decimal point and no thousands commas, such as 1250.5")
@@ -22,6 +23,29 @@ enum CellParsing {
         }
         return value
     }
+
+    /// The value of digits with at most one decimal point and at most 15 digits in all (`110.0`,
+    /// `72077`), which most cells are: their digits make an integer and their decimals a power of ten,
+    /// both exact in a `Double`, so one division gives the correctly rounded value, as a full
+    /// conversion would. `nil` for anything else.
+    private static func plainDecimal(_ bytes: String.UTF8View) -> Double? {
+        var (mantissa, digits, decimals, sawPoint) = (0, 0, 0, false)
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard !sawPoint else { return nil }
+                sawPoint = true
+                continue
+            }
+            guard byte >= 48, byte <= 57, digits < 15 else { return nil }
+            mantissa = mantissa * 10 + Int(byte - 48)
+            digits += 1
+            if sawPoint { decimals += 1 }
+        }
+        guard digits > 0 else { return nil }
+        return Double(mantissa) / powersOfTen[decimals]
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
 
     /// A unit.
     static func unit(_ text: String) throws -> Quantity.Unit {
@@ -36,8 +60,11 @@ enum CellParsing {
     /// A date: ISO 8601 (a time and zone after it are ignored), or day, month and year separated by
     /// `/`, `.` or `-` in the mapping's order.
     static func date(_ text: String, order: ManifestMapping.DateOrder) throws -> CalendarDate {
-        if let iso = CalendarDate(iso: text.prefix(10)), text.count == 10 || text.dropFirst(10).first == "T" || text.dropFirst(10).first == " " {
-            return iso
+        // An ISO date is ASCII, so its first ten bytes are its first ten characters.
+        let bytes = text.utf8
+        if bytes.count >= 10, let iso = CalendarDate(isoUTF8: bytes.prefix(10)) {
+            let after = bytes.dropFirst(10).first
+            if after == nil || after == UInt8(ascii: "T") || after == UInt8(ascii: " ") { return iso }
         }
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).compactMap { Int($0) }
         let example = order == .dmy ? "31/12/2026" : order == .mdy ? "12/31/2026" : "2026-12-31"

@@ -90,18 +90,15 @@ final class FieldTable {
 
     /// Reads up to `limit` more rows; an empty chunk means the end.
     func next(limit: Int) throws -> CellChunk {
-        var chunk = CellChunk()
+        var (bytes, bounds, lines, rowIssues, rawRows) = ([UInt8](), [Int](), [Int](), [[RowIssue]](), [[UInt8]]())
         let width = layout.columns.count
-        while chunk.lines.count < limit, try rows.next() {
-            for slot in 0..<width {
-                rows.appendValue(slot: slot, to: &chunk.bytes)
-                chunk.ends.append(chunk.bytes.count)
-            }
-            chunk.lines.append(rows.line)
-            chunk.rowIssues.append(rows.rowIssues)
-            if keepsRawRows { chunk.rawRows.append(rows.rawBytes()) }
+        while lines.count < limit, try rows.next() {
+            rows.appendValues(count: width, to: &bytes, bounds: &bounds)
+            lines.append(rows.line)
+            rowIssues.append(rows.rowIssues)
+            if keepsRawRows { rawRows.append(rows.rawBytes()) }
         }
-        return chunk
+        return CellChunk(bytes: bytes, bounds: bounds, lines: lines, rowIssues: rowIssues, rawRows: rawRows)
     }
 
     /// Every row of the table, read one after another.
@@ -117,29 +114,57 @@ final class FieldTable {
     }
 }
 
-/// Where a table's fields are: its origin and, for each field, its column.
-struct CellLayout: Sendable {
+/// Where a table's fields are: its origin and, for each field, its column. (A class: every
+/// ``CellRow`` refers to it.)
+final class CellLayout: Sendable {
     let origin: String
     /// The fields, by their canonical names.
     let fields: [String]
     /// The column each field is read from.
     let columns: [String]
 
+    init(origin: String, fields: [String], columns: [String]) {
+        self.origin = origin
+        self.fields = fields
+        self.columns = columns
+    }
+
     /// A field's slot. A scan of a few short names, cheaper than hashing them for every cell.
     func slot(of field: String) -> Int? { fields.firstIndex(of: field) }
 }
 
-/// The cells of a chunk of rows: each field's trimmed bytes, one after another in one buffer.
-struct CellChunk: Sendable {
-    var bytes: [UInt8] = []
-    /// Where each cell ends in ``bytes``, row after row, a cell per field.
-    var ends: [Int] = []
+/// The cells of a chunk of rows: their bytes in one buffer, and where each field's trimmed bytes lie
+/// in it. (A class: every ``CellRow`` of the chunk refers to it.)
+final class CellChunk: @unchecked Sendable {  // unchecked: nothing in it changes after init
+    /// The cells' bytes, in memory the chunk owns (so rows read them without reference counting).
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Where each cell starts and ends in ``bytes``, row after row, a cell per field.
+    let bounds: UnsafeBufferPointer<Int>
     /// Each row's line.
-    var lines: [Int] = []
+    let lines: [Int]
     /// Each row's structural problems (field count, quoting).
-    var rowIssues: [[RowIssue]] = []
+    let rowIssues: [[RowIssue]]
     /// Each row's bytes as they stood in the input, when the table keeps them.
-    var rawRows: [[UInt8]] = []
+    let rawRows: [[UInt8]]
+
+    init(bytes: [UInt8], bounds: [Int], lines: [Int], rowIssues: [[RowIssue]], rawRows: [[UInt8]]) {
+        self.bytes = Self.owned(bytes)
+        self.bounds = Self.owned(bounds)
+        self.lines = lines
+        self.rowIssues = rowIssues
+        self.rawRows = rawRows
+    }
+
+    deinit {
+        bytes.deallocate()
+        bounds.deallocate()
+    }
+
+    private static func owned<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
+        let copy = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+        _ = copy.initialize(from: array)
+        return UnsafeBufferPointer(copy)
+    }
 }
 
 /// One row of a ``CellChunk`` read by field name; problems found while reading it collect in
@@ -173,14 +198,11 @@ struct CellRow {
     /// Readers that touch every field of every row (manifests) name fields by slot, which spares a search
     /// of the field names per cell.
     mutating func text(at slot: Int) -> String? {
-        let start = first + slot == 0 ? 0 : chunk.ends[first + slot - 1]
-        let end = chunk.ends[first + slot]
+        let (start, end) = (chunk.bounds[2 * (first + slot)], chunk.bounds[2 * (first + slot) + 1])
         guard start < end else { return nil }
-        let decoded = chunk.bytes.withUnsafeBufferPointer { all -> String? in
-            let cell = UnsafeBufferPointer(rebasing: all[start..<end])
-            // Most cells are ASCII, which needs no validation beyond this scan.
-            return cell.allSatisfy({ $0 < 0x80 }) ? String(decoding: cell, as: UTF8.self) : String(validating: cell, as: UTF8.self)
-        }
+        let cell = UnsafeBufferPointer(rebasing: chunk.bytes[start..<end])
+        // Most cells are ASCII, which needs no validation beyond this scan.
+        let decoded = cell.allSatisfy({ $0 < 0x80 }) ? String(decoding: cell, as: UTF8.self) : String(validating: cell, as: UTF8.self)
         guard let text = decoded else {
             issues.append(RowIssue(column: layout.columns[slot], value: nil, reason: "the value is not valid UTF-8; save the file as UTF-8"))
             return nil

@@ -83,38 +83,29 @@ public struct PrecursorScreening: Sendable {
     private let watchlist: Watchlist
 
     /// A row of a chunk made ready for assessment: its line (`nil` when it cannot be screened), its problems and
-    /// its watchlist matches.
-    private typealias Prepared = (line: ManifestLine?, issues: [LineIssue], matches: [PrecursorMatch])
+    /// what it shows by itself.
+    private typealias Prepared = (line: ManifestLine?, issues: [LineIssue], findings: ManifestScreening.Findings?)
 
-    /// Turns a chunk's rows into lines and matches them on every worker, while one more thread
-    /// reads the next chunk's cells (reading is sequential, so it overlaps the parallel work). The rows
-    /// come in a buffer whose elements the caller moves out (sparing a copy of every line) and then frees.
+    /// Turns a chunk's rows into lines and examines them on every worker, each taking blocks of rows as
+    /// it comes free. The rows come in a buffer whose elements the caller moves out (sparing a copy of
+    /// every line) and then frees.
     private static func prepare(
-        _ cells: ManifestReader.Cells, with screening: ManifestScreening, readingNextFrom reader: ManifestReader, limit: Int
-    ) throws -> (rows: UnsafeMutableBufferPointer<Prepared>, next: ManifestReader.Cells) {
-        let count = cells.count
-        // Safe: each worker writes only the slots of its own rows, the reader thread only `next`;
-        // all are read after concurrentPerform returns. Matching worker `w` uses only matcher `w`.
-        nonisolated(unsafe) var next: Result<ManifestReader.Cells, any Error>?
+        _ cells: ManifestReader.Cells, with screening: ManifestScreening, from reader: ManifestReader
+    ) -> UnsafeMutableBufferPointer<Prepared> {
+        // Safe: each worker writes only the slots of the blocks it takes, all read after concurrentPerform
+        // returns; `line(at:in:)` may run on several threads, and worker `w` uses only matcher `w`.
+        nonisolated(unsafe) let rows = UnsafeMutableBufferPointer<Prepared>.allocate(capacity: cells.count)
         nonisolated(unsafe) let (reader, screening) = (reader, screening)
-        nonisolated(unsafe) let rows = UnsafeMutableBufferPointer<Prepared>.allocate(capacity: count)
-        let workers = screening.workers
-        DispatchQueue.concurrentPerform(iterations: workers + 1) { worker in
-            guard worker < workers else {
-                next = Result { try reader.nextCells(limit: limit) }
-                return
-            }
-            for index in stride(from: worker, to: count, by: workers) {
-                let (line, issues) = reader.line(at: index, in: cells)
-                (rows.baseAddress! + index).initialize(to: (line, issues, line.map { screening.matches(of: $0, worker: worker) } ?? []))
+        let blocks = WorkBlocks(count: cells.count, size: 256)
+        DispatchQueue.concurrentPerform(iterations: screening.workers) { worker in
+            while let block = blocks.next() {
+                for index in block {
+                    let (line, issues) = reader.line(at: index, in: cells)
+                    (rows.baseAddress! + index).initialize(to: (line, issues, line.map { screening.findings(of: $0, worker: worker) }))
+                }
             }
         }
-        do {
-            return (rows, try next!.get())
-        } catch {
-            rows.deinitialize().deallocate()
-            throw error
-        }
+        return rows
     }
 
     /// A screening against a watchlist.
@@ -139,43 +130,51 @@ public struct PrecursorScreening: Sendable {
         let screening = ManifestScreening(
             index: index, settings: options.settings, notifications: book, knownConsignees: options.knownConsignees)
         var rows: [Row] = []
-        var consignees: Set<String> = []
         var screenedCount = 0
         var flaggedCount = 0
-        // While this thread assesses a chunk (in order: risk depends on the lines before), the next chunk is
-        // prepared in the background, and the one after it read.
-        let limit = options.chunkSize
-        let preparing = DispatchGroup()
-        nonisolated(unsafe) var prepared: Result<(rows: UnsafeMutableBufferPointer<Prepared>, next: ManifestReader.Cells), any Error>?
+        // The manifest is read on a thread of its own; while this thread assesses a chunk (in order: risk
+        // depends on the lines before), the next one is prepared on every core.
         nonisolated(unsafe) let (sharedReader, sharedScreening) = (reader, screening)
+        let limit = options.chunkSize
+        let reading = ReadAhead<ManifestReader.Cells> {
+            let cells = try sharedReader.nextCells(limit: limit)
+            return cells.count > 0 ? cells : nil
+        }
+        defer { reading.abandon() }
+        let preparing = DispatchGroup()
+        nonisolated(unsafe) var prepared: UnsafeMutableBufferPointer<Prepared>?
         func startPreparing(_ cells: ManifestReader.Cells) {
             preparing.enter()
             DispatchQueue.global().async {
-                prepared = Result { try Self.prepare(cells, with: sharedScreening, readingNextFrom: sharedReader, limit: limit) }
+                prepared = Self.prepare(cells, with: sharedScreening, from: sharedReader)
                 preparing.leave()
             }
         }
-        var cells = try reader.nextCells(limit: limit)
-        if cells.count > 0 { startPreparing(cells) }
-        while cells.count > 0 {
+        var current = try reading.next()
+        if let current { startPreparing(current) }
+        while let cells = current {
             preparing.wait()
-            let (chunk, next) = try prepared!.get()
-            defer { chunk.deallocate() }  // every element is moved out below
-            if next.count > 0 { startPreparing(next) }
+            let chunk = prepared!
+            defer { chunk.deallocate() }  // every element is moved out below, or dropped if reading fails
+            do {
+                current = try reading.next()
+            } catch {
+                chunk.deinitialize()
+                throw error
+            }
+            if let next = current { startPreparing(next) }
             for offset in chunk.indices {
-                let (line, lineIssues, matches) = (chunk.baseAddress! + offset).move()
+                let (line, lineIssues, findings) = (chunk.baseAddress! + offset).move()
                 issues += lineIssues
-                guard let line else { continue }
+                guard let line, let findings else { continue }
                 screenedCount += 1
-                if let consignee = line.consignee { consignees.insert(consignee) }
-                let screened = screening.assess(line, matches: matches)
+                let screened = screening.assess(line, findings: findings)
                 if screened.isFlagged { flaggedCount += 1 }
                 if screened.isFlagged || options.includeAll {
                     rows.append(
                         Row(fileLine: cells.fileLine(at: offset), description: line.description, consignee: line.consignee, screened: screened))
                 }
             }
-            cells = next
         }
         rows.sort { ($0.screened.risk, -$0.fileLine) > ($1.screened.risk, -$1.fileLine) }
         let reconciliation = screening.reconciliation()
@@ -183,6 +182,6 @@ public struct PrecursorScreening: Sendable {
             watchlistVersion: watchlist.version, linesScreened: screenedCount, linesFlagged: flaggedCount, rows: rows, issues: issues,
             absentFields: reader.absentFields, checkedNotifications: book != nil, unusedNotifications: reconciliation.unused,
             unrecognisedNotifications: reconciliation.unrecognised,
-            linesWithoutNotification: rows.filter { $0.screened.reasons.contains { $0.factor == .noPEN } }, consignees: consignees.sorted())
+            linesWithoutNotification: rows.filter { $0.screened.reasons.contains { $0.factor == .noPEN } }, consignees: screening.consigneesSeen.sorted())
     }
 }

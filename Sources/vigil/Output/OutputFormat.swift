@@ -50,7 +50,14 @@ struct OutputTable {
             return "\"" + (hasQuote ? text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") : text) + "\""
         }
         var lines = [columns.map(quote).joined(separator: ",")]
-        lines += rows.map { $0.map { quote($0.plain) }.joined(separator: ",") }
+        lines += rows.parallelMap { row in
+            var line = ""
+            for (index, cell) in row.enumerated() {
+                if index > 0 { line.append(",") }
+                line.append(quote(cell.plain))
+            }
+            return line
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,0 +1,83 @@
+import Foundation
+import Synchronization
+import Testing
+import VigilIngest
+import VigilTestSupport
+
+@testable import VigilKit
+
+@Suite("Screening pipeline")
+struct ScreeningPipelineTests {
+    struct Broken: Error, Equatable {}
+
+    @Test("a read-ahead hands over every chunk in order, then nil")
+    func readAheadOrder() throws {
+        let counter = Mutex(0)
+        let reading = ReadAhead<Int>(depth: 2) {
+            counter.withLock { count in
+                count += 1
+                return count <= 50 ? count : nil
+            }
+        }
+        var received: [Int] = []
+        while let chunk = try reading.next() { received.append(chunk) }
+        #expect(received == Array(1...50))
+        #expect(try reading.next() == nil)
+    }
+
+    @Test("a read-ahead passes on what reading threw, after the chunks read before it")
+    func readAheadError() throws {
+        let counter = Mutex(0)
+        let reading = ReadAhead<Int>(depth: 3) {
+            try counter.withLock { count in
+                count += 1
+                if count == 4 { throw Broken() }
+                return count
+            }
+        }
+        #expect(try reading.next() == 1)
+        #expect(try reading.next() == 2)
+        #expect(try reading.next() == 3)
+        #expect(throws: Broken.self) { try reading.next() }
+        // Reading stopped at the error: the reader was not asked again.
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(counter.withLock { $0 } == 4)
+    }
+
+    @Test("an abandoned read-ahead stops reading")
+    func readAheadAbandoned() throws {
+        let counter = Mutex(0)
+        let reading = ReadAhead<Int>(depth: 1) { counter.withLock { count in count += 1; return count } }
+        #expect(try reading.next() == 1)
+        reading.abandon()
+        Thread.sleep(forTimeInterval: 0.05)
+        let reads = counter.withLock { $0 }
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(reads <= 3)
+        #expect(counter.withLock { $0 } == reads)
+    }
+
+    @Test("work blocks cover every index once, whoever takes them")
+    func blocks() {
+        let blocks = WorkBlocks(count: 1000, size: 64)
+        let taken = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            while let block = blocks.next() { taken.withLock { $0 += Array(block) } }
+        }
+        #expect(taken.withLock { $0.sorted() } == Array(0..<1000))
+        #expect(WorkBlocks(count: 0, size: 8).next() == nil)
+    }
+
+    @Test("a screening gives the same report whatever the chunk size")
+    func chunkSizeDoesNotMatter() throws {
+        let watchlist = try WatchlistCatalog.load()
+        let path = Fixtures.path("precursors/labelled-manifest.csv")
+        let whole = try PrecursorScreening(watchlist: watchlist).run(.init(manifest: .file(path), includeAll: true))
+        let chunked = try PrecursorScreening(watchlist: watchlist).run(.init(manifest: .file(path), includeAll: true, chunkSize: 7))
+        #expect(whole.linesScreened > 300)
+        #expect(chunked.rows == whole.rows)
+        #expect(chunked.issues == whole.issues)
+        #expect(chunked.consignees == whole.consignees)
+        #expect(chunked.linesFlagged == whole.linesFlagged)
+    }
+}
