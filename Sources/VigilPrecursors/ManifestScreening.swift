@@ -20,6 +20,16 @@ public final class ManifestScreening {
     private var usedNotifications: Set<Int> = []
     private var screenedCount = 0
     private let watchedPorts: Set<String>
+    /// What the risk reasons say of each entry, written once rather than for every line that names it.
+    private let listings: [ChemicalID: Listing]
+
+    /// An entry as risk reasons name it.
+    private struct Listing {
+        var name: String
+        /// The name and how it is controlled: `NPP, UN Table I; US List I`.
+        var nameAndControl: String
+        var hsSubheading: HSCode?
+    }
 
     /// Prepares a screening.
     /// - Parameters:
@@ -38,6 +48,10 @@ public final class ManifestScreening {
         let notified = notifications?.notifications.flatMap { [$0.importer, $0.consignee] } ?? []
         self.knownConsignees = (knownConsignees + notified.compactMap { $0 }).compactMap(PartyName.init)
         watchedPorts = Set(settings.watchedPorts.map { $0.lowercased().trimmingWhitespace() }.map(String.init))
+        listings = Dictionary(
+            uniqueKeysWithValues: index.watchlist.entries.map { entry in
+                (entry.id, Listing(name: entry.name, nameAndControl: "\(entry.name), \(entry.controlSummary)", hsSubheading: entry.hsSubheading))
+            })
     }
 
     /// What a line shows by itself, whatever came before it: its watchlist matches (most confident
@@ -70,20 +84,20 @@ public final class ManifestScreening {
             if let reason = weighed(factor, scale: scale, detail()) { reasons.append(reason) }
         }
         let best = matches.first
-        let chemical = best.flatMap { index.watchlist[$0.chemical] }
-        if let best, let chemical {
+        let listing = best.flatMap { listings[$0.chemical] }
+        if let best, let listing {
             let form = best.isSaltForm ? " (salt or hydrate form)" : ""
-            add(.controlledMatch, "\(chemical.name), \(chemical.controlSummary), by \(best.rule) '\(best.matchedForm)'\(form)", scale: best.confidence)
+            add(.controlledMatch, "\(listing.nameAndControl), by \(best.rule) '\(best.matchedForm)'\(form)", scale: best.confidence)
         }
         if let declared, !declared.hasValidCheckDigit {
             add(.casCheckDigit, "CAS \(declared.rawValue) has check digit \(declared.rawValue.last!), its digits call for \(declared.expectedCheckDigit)")
         } else if let best, best.rule == .casWithWrongCheckDigit {
             add(.casCheckDigit, "CAS \(best.matchedForm) in the description has a wrong check digit")
         }
-        if let chemical, let expected = chemical.hsSubheading, let written = line.hsCode, let declared = try? HSCode(parsing: written),
+        if let listing, let expected = listing.hsSubheading, let written = line.hsCode, let declared = try? HSCode(parsing: written),
             declared.heading != expected.heading
         {
-            add(.hsMismatch, "declared under HS \(declared.dotted); \(chemical.name) is classified under \(expected.dotted)")
+            add(.hsMismatch, "declared under HS \(declared.dotted); \(listing.name) is classified under \(expected.dotted)")
         }
         if !watchedPorts.isEmpty {
             let watched = line.transshipmentPorts.filter { watchedPorts.contains($0.lowercased()) }
