@@ -1,7 +1,10 @@
 import Foundation
 import Synchronization
 import Testing
+import VigilCore
 import VigilIngest
+import VigilPrecursors
+import VigilStore
 import VigilTestSupport
 
 @testable import VigilKit
@@ -66,6 +69,20 @@ struct ScreeningPipelineTests {
         }
         #expect(taken.withLock { $0.sorted() } == Array(0..<1000))
         #expect(WorkBlocks(count: 0, size: 8).next() == nil)
+    }
+
+    @Test("fields no risk factor reads are still checked: a bad date, quantity or UTF-8 there is reported")
+    func unweighedFieldsAreChecked() throws {
+        let header = "shipment_id,line,date,description,hs_code,cas,quantity,unit,value,shipper,consignee,notify_party,origin,destination,"
+            + "port_of_loading,transshipment_ports,port_of_discharge\n"
+        var bytes = Array((header + "S1,1,2026-13-40,NPP,2933.39,,25,kg,100,").utf8)
+        bytes += [0xFF] + Array("Bad,Acme,,CN,MX,Shanghai,Colombo,Manzanillo\nS1,2,2026-01-05,cotton shirts,6109.10,,abc,kg,10,Shipper,Acme,,CN,MX,,,\n".utf8)
+        let report = try PrecursorScreening(watchlist: try WatchlistCatalog.load())
+            .run(.init(manifest: .bytes(bytes, origin: "manifest.csv", isNDJSON: false)))
+        let found = report.issues.map { "\($0.line) \($0.issue.column ?? "")" }
+        #expect(found.sorted() == ["2 date", "2 shipper", "3 quantity"])
+        #expect(report.linesScreened == 2 && report.linesFlagged == 1)
+        #expect(report.rows.first?.screened.match?.chemical.rawValue == "npp")
     }
 
     @Test("a screening gives the same report whatever the chunk size")

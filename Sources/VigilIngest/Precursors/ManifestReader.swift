@@ -30,14 +30,20 @@ public final class ManifestReader {
 
     private let table: FieldTable
     private let mapping: ManifestMapping
+    /// Whether the lines keep each field, by slot.
+    private let keeps: [Bool]
     /// The port separators' bytes when all are ASCII (so a byte scan finds them), else `nil`.
     private let asciiPortSeparators: [UInt8]?
 
     /// Opens a manifest, from a file or received bytes.
+    /// - Parameter checkingOnly: Fields that are checked, so their problems are still reported, but
+    ///   left out of the lines (`nil`, or no ports): for a use that does not need them, which then does
+    ///   not pay for their text. `description` is always kept.
     /// - Throws: ``IngestError`` when the file cannot be read, has no header, or has no description
     ///   column.
-    public init(_ source: TableSource, mapping: ManifestMapping = .vigil) throws {
+    public init(_ source: TableSource, mapping: ManifestMapping = .vigil, checkingOnly: Set<String> = []) throws {
         self.mapping = mapping
+        keeps = Self.fields.map { $0 == "description" || !checkingOnly.contains($0) }
         asciiPortSeparators = mapping.portSeparators.utf8.allSatisfy { $0 < 0x80 } ? Array(mapping.portSeparators.utf8) : nil
         table = try FieldTable(source, fields: Self.fields, required: ["description"], columnNames: mapping.columns)
     }
@@ -116,10 +122,11 @@ public final class ManifestReader {
             row.report(at: Slot.description, value: nil, reason: "the description is blank; every manifest line needs one")
             return nil
         }
-        let cas = row.text(at: Slot.cas)
+        let cas = text(at: Slot.cas, of: &row)
         if let cas { _ = row.checked(cas, at: Slot.cas) { try CASNumber(parsing: $0) } }
-        let hsCode = row.text(at: Slot.hsCode)
+        let hsCode = text(at: Slot.hsCode, of: &row)
         if let hsCode { _ = row.checked(hsCode, at: Slot.hsCode) { try HSCode(parsing: $0) } }
+        // Values are parsed to check them whether or not they are kept.
         let lineNumber = row.parsed(at: Slot.line) { text in
             guard let number = Int(text), number >= 0 else { throw CellParsing.Problem(description: "'\(text)' is not a line number; write a whole number") }
             return number
@@ -128,12 +135,21 @@ public final class ManifestReader {
         let quantity = row.quantity(at: Slot.quantity, unitSlot: Slot.unit)
         let value = row.parsed(at: Slot.value, CellParsing.number)
         return ManifestLine(
-            shipmentID: row.text(at: Slot.shipmentID), lineNumber: lineNumber, date: date, description: description, hsCode: hsCode, cas: cas,
-            quantity: quantity, value: value, shipper: row.text(at: Slot.shipper), consignee: row.text(at: Slot.consignee),
-            notifyParty: row.text(at: Slot.notifyParty), origin: row.text(at: Slot.origin), destination: row.text(at: Slot.destination),
-            portOfLoading: row.text(at: Slot.portOfLoading),
-            transshipmentPorts: ports(row.text(at: Slot.transshipmentPorts)),
-            portOfDischarge: row.text(at: Slot.portOfDischarge))
+            shipmentID: text(at: Slot.shipmentID, of: &row), lineNumber: keeps[Slot.line] ? lineNumber : nil, date: keeps[Slot.date] ? date : nil,
+            description: description, hsCode: hsCode, cas: cas, quantity: keeps[Slot.quantity] ? quantity : nil, value: keeps[Slot.value] ? value : nil,
+            shipper: text(at: Slot.shipper, of: &row), consignee: text(at: Slot.consignee, of: &row),
+            notifyParty: text(at: Slot.notifyParty, of: &row), origin: text(at: Slot.origin, of: &row),
+            destination: text(at: Slot.destination, of: &row), portOfLoading: text(at: Slot.portOfLoading, of: &row),
+            transshipmentPorts: ports(text(at: Slot.transshipmentPorts, of: &row)), portOfDischarge: text(at: Slot.portOfDischarge, of: &row))
+    }
+
+    /// A text field's value, or `nil` when the lines do not keep it (it is then only checked).
+    private func text(at slot: Int, of row: inout CellRow) -> String? {
+        guard keeps[slot] else {
+            row.check(at: slot)
+            return nil
+        }
+        return row.text(at: slot)
     }
 
     /// The ports of a cell, split at any of the separators (most cells name one port, or none).

@@ -198,16 +198,31 @@ struct CellRow {
     /// Readers that touch every field of every row (manifests) name fields by slot, which spares a search
     /// of the field names per cell.
     mutating func text(at slot: Int) -> String? {
-        let (start, end) = (chunk.bounds[2 * (first + slot)], chunk.bounds[2 * (first + slot) + 1])
-        guard start < end else { return nil }
-        let cell = UnsafeBufferPointer(rebasing: chunk.bytes[start..<end])
+        let cell = bytes(at: slot)
+        guard !cell.isEmpty else { return nil }
         // Most cells are ASCII, which needs no validation beyond this scan.
         let decoded = cell.allSatisfy({ $0 < 0x80 }) ? String(decoding: cell, as: UTF8.self) : String(validating: cell, as: UTF8.self)
         guard let text = decoded else {
-            issues.append(RowIssue(column: layout.columns[slot], value: nil, reason: "the value is not valid UTF-8; save the file as UTF-8"))
+            reportInvalidUTF8(at: slot)
             return nil
         }
         return text
+    }
+
+    /// Checks that the field in a slot is valid UTF-8 (an issue if not) without making its text: for fields a
+    /// reader must check but does not keep.
+    mutating func check(at slot: Int) {
+        let cell = bytes(at: slot)
+        if !cell.allSatisfy({ $0 < 0x80 }), String(validating: cell, as: UTF8.self) == nil { reportInvalidUTF8(at: slot) }
+    }
+
+    private func bytes(at slot: Int) -> UnsafeBufferPointer<UInt8> {
+        let (start, end) = (chunk.bounds[2 * (first + slot)], chunk.bounds[2 * (first + slot) + 1])
+        return UnsafeBufferPointer(rebasing: chunk.bytes[start..<end])
+    }
+
+    private mutating func reportInvalidUTF8(at slot: Int) {
+        issues.append(RowIssue(column: layout.columns[slot], value: nil, reason: "the value is not valid UTF-8; save the file as UTF-8"))
     }
 
     /// A field parsed by a function that throws a message-bearing error; a failure is an issue and
