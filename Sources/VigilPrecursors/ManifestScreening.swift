@@ -64,6 +64,17 @@ public final class ManifestScreening {
         fileprivate var reasons: [RiskReason]
     }
 
+    /// The manifest fields (by their names in the manifest format) that no check of this screening reads:
+    /// those of the notification checks when it has no notifications, the transshipment ports when no
+    /// port is watched, and the notify party, origin, port of loading and value always. A reader may
+    /// check them and leave them out of the lines, sparing their text.
+    public var fieldsNotWeighed: Set<String> {
+        var fields: Set<String> = ["notify_party", "origin", "port_of_loading", "value"]
+        if notifications == nil { fields.formUnion(["date", "shipper", "quantity", "destination", "port_of_discharge"]) }
+        if watchedPorts.isEmpty { fields.insert("transshipment_ports") }
+        return fields
+    }
+
     /// Screens the next lines.
     public func screen(_ lines: [ManifestLine]) -> [ScreenedLine] {
         let findings = examine(lines)

@@ -85,6 +85,27 @@ struct ScreeningPipelineTests {
         #expect(report.rows.first?.screened.match?.chemical.rawValue == "npp")
     }
 
+    @Test("with notifications, the fields their checks read are kept: a larger quantity and another port are weighed")
+    func notificationFieldsAreKept() throws {
+        let manifest = """
+            shipment_id,line,date,description,quantity,unit,shipper,consignee,destination,port_of_discharge
+            S1,1,2026-03-12,N-phenethyl-4-piperidone,150,kg,Alpha Chemical Co. Ltd,Beta Imports LLC,MX,Lazaro Cardenas
+
+            """
+        let pens = """
+            pen_id,exporter,importer,substance,quantity,unit,exporting_country,importing_country,point_of_entry,expected_dispatch,status
+            PEN-1,"Alpha Chemical Co., Ltd.",Beta Imports LLC,N-phenethyl-4-piperidone,100,kg,CN,MX,Manzanillo,2026-03-10,cleared
+
+            """
+        let report = try PrecursorScreening(watchlist: try WatchlistCatalog.load()).run(
+            .init(manifest: .bytes(Array(manifest.utf8), origin: "manifest.csv", isNDJSON: false),
+                  notifications: .bytes(Array(pens.utf8), origin: "pens.csv", isNDJSON: false)))
+        #expect(report.issues.isEmpty)
+        let line = try #require(report.rows.first?.screened)
+        #expect(line.notification == "PEN-1")
+        #expect(Set(line.reasons.map(\.factor)) == [.controlledMatch, .quantityAbovePEN, .routeDiffersFromPEN])
+    }
+
     @Test("a screening gives the same report whatever the chunk size")
     func chunkSizeDoesNotMatter() throws {
         let watchlist = try WatchlistCatalog.load()

@@ -109,16 +109,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.init(year: year, month: month, day: day)
     }
 
-    /// Parses exactly the bytes `YYYY-MM-DD`.
-    init?(isoBytes bytes: ArraySlice<UInt8>) {
-        let base = bytes.startIndex
-        guard bytes.count == 10, bytes[base + 4] == UInt8(ascii: "-"), bytes[base + 7] == UInt8(ascii: "-"),
-            let year = Self.digits(bytes[base..<base + 4]), let month = Self.digits(bytes[base + 5..<base + 7]),
-            let day = Self.digits(bytes[base + 8..<base + 10])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
-    }
-
     /// The value of a run of ASCII digits, or `nil` if any byte is not a digit or the run is empty.
     static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
         guard !bytes.isEmpty else { return nil }

@@ -65,7 +65,7 @@ public enum OccurrenceTime: Hashable, Sendable, Codable, CustomStringConvertible
     ///   hour, minute or offset.
     public static func parse(iso text: some StringProtocol) -> Parsed? {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 10, let date = CalendarDate(isoBytes: bytes[0..<10])
+        guard bytes.count >= 10, let date = CalendarDate(isoUTF8: bytes[0..<10])
         else { return nil }
         if bytes.count == 10 { return .complete(.day(date)) }
         guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),

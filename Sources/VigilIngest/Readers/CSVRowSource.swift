@@ -95,10 +95,8 @@ public final class CSVRowSource<Input: ByteInput>: HeaderedRowSource {
     /// A bound column's bytes in the current row without surrounding spaces; `nil` when absent.
     private func trimmedBytes(slot: Int) -> ArraySlice<UInt8>? {
         guard let index = slots[slot], index < reader.fieldCount else { return nil }
-        var bytes = reader.bytes(at: index)
-        while let first = bytes.first, Self.isSpace(first) { bytes = bytes.dropFirst() }
-        while let last = bytes.last, Self.isSpace(last) { bytes = bytes.dropLast() }
-        return bytes
+        let bytes = reader.bytes(at: index)
+        return bytes[Self.trimmed(bytes.indices, of: bytes)]
     }
 
     public func appendValues(count: Int, to bytes: inout [UInt8], bounds: inout [Int]) {
@@ -107,19 +105,25 @@ public final class CSVRowSource<Input: ByteInput>: HeaderedRowSource {
             let base = bytes.count
             bytes.append(contentsOf: fields)
             for slot in 0..<count {
-                var (start, end) = (0, 0)
+                var value = 0..<0
                 if let index = slots[slot], index < fieldEnds.count {
-                    (start, end) = (index == 0 ? 0 : fieldEnds[index - 1], fieldEnds[index])
-                    while start < end, Self.isSpace(fields[start]) { start += 1 }
-                    while end > start, Self.isSpace(fields[end - 1]) { end -= 1 }
+                    value = Self.trimmed((index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index], of: fields)
                 }
-                bounds.append(base + start)
-                bounds.append(base + end)
+                bounds.append(base + value.lowerBound)
+                bounds.append(base + value.upperBound)
             }
         }
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+    /// A range of bytes without the spaces, tabs and line ends at either end.
+    private static func trimmed<Bytes: RandomAccessCollection>(_ range: Range<Int>, of bytes: Bytes) -> Range<Int>
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        var (start, end) = (range.lowerBound, range.upperBound)
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return start..<end
+    }
 
     public var rowIssues: [RowIssue] { issues }
 

@@ -108,16 +108,6 @@ public struct PrecursorScreening: Sendable {
         return rows
     }
 
-    /// The manifest fields no risk factor reads (those of the notification checks when there are no
-    /// notifications, the transshipment ports when no port is watched): they are checked, and their
-    /// problems reported, but not kept, which spares making their text for every line.
-    private static func fieldsNotWeighed(withNotifications: Bool, watchedPorts: Bool) -> Set<String> {
-        var fields: Set<String> = ["notify_party", "origin", "port_of_loading", "value"]
-        if !withNotifications { fields.formUnion(["date", "shipper", "quantity", "destination", "port_of_discharge"]) }
-        if !watchedPorts { fields.insert("transshipment_ports") }
-        return fields
-    }
-
     /// A screening against a watchlist.
     public init(watchlist: Watchlist) {
         self.watchlist = watchlist
@@ -136,11 +126,9 @@ public struct PrecursorScreening: Sendable {
             issues += problems
             book = NotificationBook(notifications, index: index)
         }
-        let reader = try ManifestReader(
-            options.manifest, mapping: mapping,
-            checkingOnly: Self.fieldsNotWeighed(withNotifications: book != nil, watchedPorts: !options.settings.watchedPorts.isEmpty))
         let screening = ManifestScreening(
             index: index, settings: options.settings, notifications: book, knownConsignees: options.knownConsignees)
+        let reader = try ManifestReader(options.manifest, mapping: mapping, checkingOnly: screening.fieldsNotWeighed)
         var rows: [Row] = []
         var screenedCount = 0
         var flaggedCount = 0
